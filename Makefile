@@ -1,0 +1,57 @@
+# The two commands that matter: `make run` and `make test` (see README.md).
+# Every target installs missing dependencies first (scripts/install-deps.sh).
+
+BUILD      ?= build
+ASAN_BUILD ?= build/asan
+FUZZ_BUILD ?= build/fuzz
+JOBS       ?= $(shell nproc)
+KUBOS_WERROR ?= OFF
+FUZZ_SECONDS ?= 20
+PREFIX     ?= /usr
+DESTDIR    ?=
+
+CMAKE_COMMON = -G Ninja -DKUBOS_WERROR=$(KUBOS_WERROR)
+
+.PHONY: all deps build run test unit-test asan-test fuzz-test bench install clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# The whole local stack in the foreground, on a generated sandbox config under ./run/.
+run: build
+	@bash scripts/run-stack.sh $(BUILD)/bin
+
+# Everything: the release build's tests (unit, differential, integration), the
+# unit tests again under ASan+UBSan, and the fuzzers for a bounded time.
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
+	@$(MAKE) --no-print-directory asan-test
+	@$(MAKE) --no-print-directory fuzz-test
+	@echo "make test: all suites passed"
+
+asan-test: deps
+	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DKUBOS_SANITIZE=ON -DKUBOS_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) -L unit --timeout 300
+
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on its seed corpus.
+fuzz-test: deps
+	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKUBOS_FUZZ=ON -DKUBOS_TESTS=OFF -DKUBOS_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@bash fuzz/run-fuzzers.sh $(FUZZ_BUILD)/bin $(FUZZ_SECONDS)
+
+bench: build
+	@bash bench/run.sh $(BUILD)/bin
+
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) run

@@ -1,0 +1,56 @@
+// Execution of a validated document (GraphQL spec section 6, graphql-js's
+// execute()): operation selection, variable coercion, field collection,
+// argument coercion, resolvers, result coercion, null propagation, errors
+// with path. Queries run fields in order; mutations run top-level fields
+// serially (everything is synchronous here, so both are serial).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graphql/ast.h"
+#include "graphql/error.h"
+#include "graphql/schema.h"
+#include "graphql/value.h"
+
+namespace gql {
+
+struct ExecutionResult {
+  // `data` is absent when the request failed before execution (no operation,
+  // bad variables); present (maybe null) once execution started.
+  std::optional<Value> data;
+  std::vector<GraphQLError> errors;
+};
+
+struct ExecuteArgs {
+  const Value* rootValue = nullptr;      // null: an empty object
+  const Value* variableValues = nullptr; // raw (JSON) variables object, or null
+  std::optional<std::string> operationName;
+  void* context = nullptr;
+};
+
+// Picks the operation (graphql-js getOperationAST semantics). Null when it
+// cannot; then *error says why ("Must provide operation name if query
+// contains multiple operations." / "Unknown operation named \"X\"." /
+// "Must provide an operation.").
+const ast::OperationDefinition* selectOperation(const ast::Document& document,
+                                                const std::optional<std::string>& operationName,
+                                                std::string* error = nullptr);
+
+ExecutionResult execute(const Schema& schema, const ast::Document& document, const ExecuteArgs& args);
+
+// Input coercion shared with validation and introspection:
+// graphql-js coerceInputValue (from JSON variables) — throws nothing; on error
+// fills `errors` with graphql-js's messages (e.g. 'Variable "$x" got invalid
+// value "a"; Int cannot represent non-integer value: "a"').
+std::optional<Value> coerceVariableValues(const Schema& schema, const ast::OperationDefinition& op,
+                                          const Value& inputs, std::vector<GraphQLError>& errors);
+// graphql-js valueFromAST: literal -> internal value for `type`; nullopt if invalid.
+std::optional<Value> valueFromAST(const Schema& schema, const ast::ValueNode* node, const Type& type,
+                                  const Value* variables);
+// graphql-js valueFromASTUntyped.
+Value valueFromASTUntyped(const ast::ValueNode& node, const Value* variables);
+
+}  // namespace gql

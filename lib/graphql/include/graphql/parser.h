@@ -1,0 +1,44 @@
+// Lexer and parser: GraphQL source text -> ast::Document.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graphql/ast.h"
+#include "graphql/error.h"
+
+namespace gql {
+
+struct ParseLimits {
+  std::size_t maxSourceBytes = 1 << 20;  // longer documents are refused before lexing
+  std::uint32_t maxTokens = 100'000;     // graphql-js's maxTokens option
+  std::uint32_t maxDepth = 128;          // nesting of selection sets, lists, objects, types
+};
+
+struct ParseResult {
+  std::unique_ptr<ast::Document> document;  // null on error
+  std::optional<GraphQLError> error;        // "Syntax Error: ..." with location
+};
+
+// Parses an executable document or SDL (any mix of definitions, as graphql-js's
+// parse() does). Errors are worded as graphql-js words them, e.g.
+//   Syntax Error: Expected Name, found "}".
+// A limit exceeded gives e.g.
+//   Syntax Error: Document contains more than 100000 tokens. Parsing aborted.
+ParseResult parse(std::string source, const ParseLimits& limits = {});
+
+// Parses a single value literal / type reference (used by tests and tools).
+ParseResult parseValueDocument(std::string source);
+
+// Prints a value literal as GraphQL (graphql-js's print() for ValueNodes),
+// e.g. {a: [1, 2], b: "x"} — used for introspection's defaultValue.
+std::string printValueNode(const ast::ValueNode& v);
+// Prints a type reference, e.g. [String!]!
+std::string printTypeNode(const ast::TypeNode& t);
+
+// graphql-js's printBlockString / string escaping helpers live in the printer.
+std::string printString(std::string_view s);  // "..." with JSON-style escapes
+
+}  // namespace gql

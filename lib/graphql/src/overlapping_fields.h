@@ -1,0 +1,34 @@
+// Internal: the OverlappingFieldsCanBeMerged validation rule (GraphQL spec
+// 5.3.2, graphql-js OverlappingFieldsCanBeMergedRule). Kept apart from the
+// other rules because it is the one with its own algorithm and caches.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "graphql/ast.h"
+#include "graphql/error.h"
+#include "graphql/schema.h"
+
+namespace gql::detail {
+
+class OverlappingFieldsChecker {
+ public:
+  OverlappingFieldsChecker(const Schema& schema, const ast::Document& document);
+  ~OverlappingFieldsChecker();
+
+  // The validator calls this when its traversal enters a selection set (in
+  // document order, as graphql-js's visitor does); `parentType` is the
+  // selection set's parent type from TypeInfo, null when unknown. Conflicts
+  // are appended to `out` with graphql-js's messages, e.g.
+  //   Fields "x" conflict because "a" and "b" are different fields. Use
+  //   different aliases on the fields to fetch both if this was intentional.
+  void checkSelectionSet(const ast::SelectionSet& selectionSet, const NamedTypeDef* parentType,
+                         std::vector<GraphQLError>& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gql::detail

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need, on Debian 12, as root. Idempotent and
+# quiet when nothing is missing: called by every `make` target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: compilers and test tools, then libraries (see DESIGN.md).
+APT_PACKAGES=(
+  g++ cmake ninja-build make pkg-config clang lld libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-dev rapidjson-dev libtomlplusplus-dev libcli11-dev
+  busybox
+)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js: some images ship a nodejs package that bundles npm (and conflicts
+# with Debian's npm package), so look for the commands, not the packages.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "install-deps: missing packages (${missing[*]}) and not root; install them or run as root" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages (graphql-js oracle, graphql-http audit, GraphiQL assets): only
+# when package.json changed since the last install.
+JS=third_party/js
+stamp="$JS/node_modules/.install-stamp"
+if [ ! -f "$stamp" ] || [ "$JS/package.json" -nt "$stamp" ] || \
+   { [ -f "$JS/package-lock.json" ] && [ "$JS/package-lock.json" -nt "$stamp" ]; }; then
+  echo "install-deps: npm install in $JS"
+  (cd "$JS" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  touch "$stamp"
+fi
