@@ -13,6 +13,7 @@
 
 #include "execution_internal.h"
 #include "graphql/execution.h"
+#include "inspect.h"
 
 namespace gql {
 
@@ -380,7 +381,7 @@ class Executor {
           return false;
         }
         if (out.isNull()) {
-          raise("Expected `" + type.toString() + ".serialize(" + detail::inspect(result) +
+          raise("Expected `" + type.toString() + ".serialize(" + inspect(result) +
                     ")` to return non-nullable value, returned: null",
                 f);
           return false;
@@ -490,7 +491,7 @@ class Executor {
         return false;
       }
       if (!matches) {
-        raise("Expected value of type \"" + type.name + "\" but got: " + detail::inspect(result) + ".", f);
+        raise("Expected value of type \"" + type.name + "\" but got: " + inspect(result) + ".", f);
         return false;
       }
     }

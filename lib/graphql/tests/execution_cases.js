@@ -15,13 +15,14 @@ type Station implements Node { id: ID! name: String crew: Int }
 union Thing = Ship | Station
 input Inner { a: Int! b: [Int] }
 input Filter { name: String minSpeed: Float = 1.5 color: Color ids: [ID!] nested: Inner }
+input One @oneOf { a: Int b: String }
 type Query {
   int: Int nnInt: Int! float: Float str: String bool: Boolean id: ID json: Json
   color: Color colors: [Color]
   list: [Int] nnList: [Int!] listNn: [Int]! matrix: [[Int]]
   ship: Ship ships: [Ship] nnShip: Ship! shipsNn: [Ship!]
   node: Node nodes: [Node] thing: Thing things: [Thing]
-  echo(i: Int, s: String, f: Float, b: Boolean, c: Color, l: [Int], filter: Filter, id: ID, d: Int = 7): String
+  echo(i: Int, s: String, f: Float, b: Boolean, c: Color, l: [Int], filter: Filter, id: ID, o: One, d: Int = 7): String
   req(nn: Int!): String
   fail: String
   failNn: Int!
@@ -120,7 +121,13 @@ const cases = [
   ['VarTooManyErrors', 'variable errors are capped at 50', 'query ($l: [Int]) { echo(l: $l) }', {}, { l: Array.from({ length: 60 }, (_, k) => 'x' + k) }],
   ['VarNotInputType', 'a variable of output type', 'query ($s: Ship) { int }', { int: 1 }, { s: {} }],
   ['VarUnknownType', 'a variable of an unknown type', 'query ($s: Nope) { int }', { int: 1 }, { s: {} }],
+  ['VarOneOf', '@oneOf input with one key', 'query ($o: One) { echo(o: $o) }', {}, { o: { b: 'x' } }],
+  ['VarOneOfTwoKeys', '@oneOf input with two keys', 'query ($o: One) { echo(o: $o) }', {}, { o: { a: 1, b: 'x' } }],
+  ['VarOneOfNullKey', '@oneOf input with a null value', 'query ($o: One) { echo(o: $o) }', {}, { o: { a: null } }],
+  ['VarOneOfEmpty', '@oneOf input with no key', 'query ($o: One) { echo(o: $o) }', {}, { o: {} }],
+  ['VarOneOfInvalidKey', '@oneOf input whose only value is invalid', 'query ($o: One) { echo(o: $o) }', {}, { o: { a: 'x' } }],
   // Arguments
+  ['ArgOneOfLiterals', '@oneOf literals: one key valid, two keys invalid', '{ x: echo(o: {a: 1}) y: echo(o: {a: 1, b: "x"}) z: echo(o: {b: null}) }', {}],
   ['ArgLiterals', 'argument literals coerced, defaults applied', '{ echo(i: 1, s: "x", f: 2, b: true, c: RED, l: 1, id: 5, filter: {name: "n", ids: "a", nested: {a: 1, b: 2}}) }', {}],
   ['ArgDefaultOnly', 'only the default argument is present', '{ echo }', {}],
   ['ArgExplicitNull', 'explicit null literal argument', '{ echo(i: null, d: null) }', {}],
