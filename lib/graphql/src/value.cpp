@@ -1,0 +1,337 @@
+// gql::Value and its JSON reading/writing.
+//
+// Reading uses RapidJSON's iterative SAX reader, so hostile nesting costs a
+// heap-allocated stack, never the call stack. Writing follows JavaScript's
+// JSON.stringify, because graphql-js (our reference) is what clients compare
+// against: same number spellings, same escapes.
+#include "graphql/value.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace gql {
+
+// ---- Value -----------------------------------------------------------------
+
+const Value* Value::find(std::string_view key) const {
+  if (!isObject()) return nullptr;
+  for (const auto& [k, v] : asObject())
+    if (k == key) return &v;
+  return nullptr;
+}
+
+Value* Value::find(std::string_view key) {
+  return const_cast<Value*>(static_cast<const Value*>(this)->find(key));
+}
+
+Value& Value::add(std::string key, Value v) {
+  if (!isObject()) v_ = ValueObject{};
+  auto& o = asObject();
+  o.emplace_back(std::move(key), std::move(v));
+  return o.back().second;
+}
+
+Value& Value::set(std::string_view key, Value v) {
+  if (Value* existing = find(key)) {
+    *existing = std::move(v);
+    return *existing;
+  }
+  return add(std::string(key), std::move(v));
+}
+
+Value& Value::push(Value v) {
+  if (!isList()) v_ = ValueList{};
+  auto& l = asList();
+  l.push_back(std::move(v));
+  return l.back();
+}
+
+bool Value::operator==(const Value& o) const {
+  // Int 1 and Float 1.0 are the same JSON number.
+  if (isNumber() && o.isNumber()) {
+    if (isInt() && o.isInt()) return asInt() == o.asInt();
+    return asNumber() == o.asNumber();
+  }
+  return v_ == o.v_;
+}
+
+// ---- JSON reading -------------------------------------------------------------
+
+namespace {
+
+// Builds a Value from SAX events with an explicit stack of open containers.
+class ValueBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ValueBuilder> {
+ public:
+  explicit ValueBuilder(std::size_t maxDepth) : maxDepth_(maxDepth) {}
+
+  bool Null() { return put(Value()); }
+  bool Bool(bool b) { return put(Value(b)); }
+  bool Int(int i) { return put(Value(i)); }
+  bool Uint(unsigned u) { return put(Value(u)); }
+  bool Int64(std::int64_t i) { return put(Value(static_cast<long long>(i))); }
+  bool Uint64(std::uint64_t u) {
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) return put(Value(static_cast<double>(u)));
+    return put(Value(static_cast<long long>(u)));
+  }
+  bool Double(double d) { return put(Value(d)); }
+  bool String(const char* s, rapidjson::SizeType n, bool) { return put(Value(std::string(s, n))); }
+  bool StartObject() { return open(Value::object()); }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    pendingKey_.assign(s, n);
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool StartArray() { return open(Value::list()); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  bool depthExceeded() const { return depthExceeded_; }
+  Value take() { return std::move(result_); }
+
+ private:
+  struct Frame {
+    Value container;
+    std::string key;  // the key this container will be stored under in its parent
+  };
+
+  bool put(Value v) {
+    if (stack_.empty()) {
+      result_ = std::move(v);
+      return true;
+    }
+    Value& top = stack_.back().container;
+    if (top.isObject()) {
+      // Duplicate keys: the last one wins, as in JSON.parse.
+      top.set(pendingKey_, std::move(v));
+    } else {
+      top.asList().push_back(std::move(v));
+    }
+    return true;
+  }
+
+  bool open(Value container) {
+    if (stack_.size() >= maxDepth_) {
+      depthExceeded_ = true;
+      return false;
+    }
+    stack_.push_back(Frame{std::move(container), std::move(pendingKey_)});
+    pendingKey_.clear();
+    return true;
+  }
+
+  bool close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    pendingKey_ = std::move(f.key);
+    return put(std::move(f.container));
+  }
+
+  std::size_t maxDepth_;
+  bool depthExceeded_ = false;
+  std::vector<Frame> stack_;
+  std::string pendingKey_;
+  Value result_;
+};
+
+}  // namespace
+
+std::optional<Value> parseJson(std::string_view text, JsonParseError* error, std::size_t maxDepth) {
+  ValueBuilder builder(maxDepth);
+  rapidjson::Reader reader;
+  rapidjson::MemoryStream ms(text.data(), text.size());
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag;
+  rapidjson::ParseResult ok = reader.Parse<kFlags>(ms, builder);
+  if (ok) return builder.take();
+  if (error) {
+    error->offset = ok.Offset();
+    if (builder.depthExceeded()) {
+      error->message = "JSON nested deeper than " + std::to_string(maxDepth) + " levels at offset " +
+                       std::to_string(ok.Offset());
+    } else {
+      error->message = std::string(rapidjson::GetParseError_En(ok.Code()));
+      if (!error->message.empty() && error->message.back() == '.') error->message.pop_back();
+      error->message += " at offset " + std::to_string(ok.Offset());
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- JSON writing ---------------------------------------------------------------
+
+namespace {
+
+// JavaScript's Number.prototype.toString for finite doubles (ECMA-262
+// Number::toString), built from the shortest round-trip digits.
+void appendJsNumber(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";  // JSON.stringify(NaN) === "null"
+    return;
+  }
+  if (d == 0) {
+    out += '0';  // also for -0
+    return;
+  }
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+  bool negative = false;
+  if (sci.front() == '-') {
+    negative = true;
+    sci.remove_prefix(1);
+  }
+  std::size_t ePos = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, ePos))
+    if (c != '.') digits += c;
+  int exponent = 0;
+  std::from_chars(sci.data() + ePos + 1 + (sci[ePos + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exponent);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+
+  const int k = static_cast<int>(digits.size());
+  const int n = exponent + 1;  // value = 0.digits * 10^n
+  if (negative) out += '-';
+  if (k <= n && n <= 21) {
+    out += digits;
+    out.append(static_cast<std::size_t>(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out.append(digits, 0, static_cast<std::size_t>(n));
+    out += '.';
+    out.append(digits, static_cast<std::size_t>(n));
+  } else if (-6 < n && n <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-n), '0');
+    out += digits;
+  } else {
+    out += digits[0];
+    if (k > 1) {
+      out += '.';
+      out.append(digits, 1);
+    }
+    out += 'e';
+    out += (n - 1 >= 0) ? '+' : '-';
+    out += std::to_string(std::abs(n - 1));
+  }
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t j) { return static_cast<unsigned char>(s[j]); };
+  unsigned char c = b(i);
+  std::size_t len;
+  std::uint32_t cp;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (std::size_t j = 1; j < len; ++j) {
+    if ((b(i + j) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + j) & 0x3F);
+  }
+  // Reject overlong forms, surrogates and values past U+10FFFF.
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
+  return len;
+}
+
+}  // namespace
+
+void appendJsonString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t len = utf8SequenceLength(s, i);
+      if (len == 0) {
+        out += "\\ufffd";  // invalid UTF-8 byte: keep the output valid JSON
+        ++i;
+      } else {
+        out.append(s, i, len);
+        i += len;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+    ++i;
+  }
+  out += '"';
+}
+
+void appendJson(std::string& out, const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Null:
+    case Value::Kind::Handle:
+      out += "null";
+      break;
+    case Value::Kind::Bool:
+      out += v.asBool() ? "true" : "false";
+      break;
+    case Value::Kind::Int: {
+      char buf[24];
+      auto r = std::to_chars(buf, buf + sizeof buf, v.asInt());
+      out.append(buf, r.ptr);
+      break;
+    }
+    case Value::Kind::Float:
+      appendJsNumber(out, v.asFloat());
+      break;
+    case Value::Kind::String:
+      appendJsonString(out, v.asString());
+      break;
+    case Value::Kind::List: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : v.asList()) {
+        if (!first) out += ',';
+        first = false;
+        appendJson(out, item);
+      }
+      out += ']';
+      break;
+    }
+    case Value::Kind::Object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [key, item] : v.asObject()) {
+        if (!first) out += ',';
+        first = false;
+        appendJsonString(out, key);
+        out += ':';
+        appendJson(out, item);
+      }
+      out += '}';
+      break;
+    }
+  }
+}
+
+std::string toJson(const Value& v) {
+  std::string out;
+  appendJson(out, v);
+  return out;
+}
+
+}  // namespace gql
