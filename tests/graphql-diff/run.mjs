@@ -2,7 +2,8 @@
 // Differential test: runs graphql-exec on every corpus case and compares its
 // output with the response graphql-js produced (expected/, see generate.mjs).
 //
-//   node run.mjs --exec build/bin/graphql-exec [--filter TEXT] [--jobs N] [--keep] [--max-lines N]
+//   node run.mjs --exec build/bin/graphql-exec [--filter TEXT] [--every N] [--jobs N] [--keep] [--max-lines N]
+//   (--every N: only every Nth case, for quick self-tests)
 //
 // A case passes when graphql-exec prints byte-for-byte what JSON.stringify
 // printed for graphql-js's result: data exactly (key order too) and errors
@@ -17,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { loadCorpus, expectedPath } from './corpus.mjs';
 
 function usage(msg) {
-  console.error(`run.mjs: ${msg}\nusage: node run.mjs --exec PATH/graphql-exec [--filter TEXT] [--jobs N] [--keep] [--max-lines N]`);
+  console.error(`run.mjs: ${msg}\nusage: node run.mjs --exec PATH/graphql-exec [--filter TEXT] [--every N] [--jobs N] [--keep] [--max-lines N]`);
   process.exit(2);
 }
 
@@ -26,6 +27,7 @@ let exec = null;
 let filter = null;
 let keep = false;
 let jobs = 2;
+let every = 1;
 let maxLines = 25;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -34,6 +36,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--filter') filter = next();
   else if (a === '--keep') keep = true;
   else if (a === '--jobs') jobs = Math.max(1, Number(next()) || 1);
+  else if (a === '--every') every = Math.max(1, Number(next()) || 1);
   else if (a === '--max-lines') maxLines = Number(next());
   else usage(`unknown argument ${a}`);
 }
@@ -161,6 +164,7 @@ function checkSchemaError(expected, res) {
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'graphql-diff-'));
 let cases = loadCorpus();
 if (filter) cases = cases.filter((c) => c.id.includes(filter));
+if (every > 1) cases = cases.filter((_, i) => i % every === 0);
 // Runs one process; resolves with {status, signal, stdout, stderr, error}.
 function runExec(file, argv) {
   return new Promise((resolve) => {
