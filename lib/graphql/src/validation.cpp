@@ -847,6 +847,10 @@ class Validator {
     std::vector<GraphQLError> conflicts;
     overlap_.checkSelectionSet(set, typeInfo_.parentType(), conflicts);
     for (auto& e : conflicts) report(std::move(e));
+    if (overlap_.aborted()) {  // its complexity budget ran out: graphql-js stops validating
+      errors_.emplace_back(detail::OverlappingFieldsChecker::kValidationAbortedMessage);
+      throw Abort{};
+    }
   }
 
   void enterField(const ast::Field& field) {
