@@ -226,7 +226,8 @@ extend schema @onQuery`],
 }`],
   ['ValuesOfCorrectType_directiveArgs', '{ dog @include(if: "yes") @skip(if: ENUM) { name @withArgs(req: "1", opt: 2) } }'],
   ['ValuesOfCorrectType_unknownArgSkipsValue', '{ dog { isHouseTrained(unknownArg: "x", atOtherHomes: "no") } }'],
-  ['ValuesOfCorrectType_blockString', '{ complicatedArgs { intArgField(intArg: """multi\n  line\n""") } }'],
+  // Block strings print as block strings in messages (graphql-js printForError).
+  ['ValuesOfCorrectType_blockString', '{ complicatedArgs { enumArgField(enumArg: """multi\n  line\n""") complexArgField(complexArg: ["""a""", {x: """ lead"""}, """q\\""""""]) } }'],
 
   // ---- ProvidedRequiredArguments
   ['ProvidedRequiredArguments_valid', '{ complicatedArgs { multipleReqs(req1: 1, req2: 2) nonNullFieldWithDefault multipleOpts multipleOptAndReq(req1: 1, req2: 2) } dog { name @withArgs(req: 1) } }'],
