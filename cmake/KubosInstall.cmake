@@ -39,6 +39,7 @@ set(KUBOS_LAYOUT_CODE [=[
 function(kubos_install_service target level)
   cmake_parse_arguments(K "" "" "ARGS" ${ARGN})
   string(JOIN " " extra ${K_ARGS})
+  set_target_properties(${target} PROPERTIES KUBOS_INSTALLED ON)
   install(CODE "${KUBOS_LAYOUT_CODE}
     file(INSTALL DESTINATION \"\${_ksbin}\" TYPE PROGRAM FILES \"$<TARGET_FILE:${target}>\")
     kubos_write_init(\"${target}\" \"${level}\" \"\${_ksbin}/${target}\" \"\${_kconfig}\" \"\${_kinit}\" \"-c \\\"\\\$CONFIG\\\" ${extra}\")
@@ -85,20 +86,28 @@ install(CODE "${KUBOS_LAYOUT_CODE}
   endif()
 ")
 
-# What is built gets installed: services with init scripts (levels as KubOS:
-# 90 for services, sim-eps before the service that talks to it).
-foreach(svc kubos-app-service local-comms-service sim-eps-service)
-  if(TARGET ${svc})
-    kubos_install_service(${svc} 90)
+# Called once at the end of the top-level CMakeLists: installs what is built
+# and has no install rule of its own (services written before this helper),
+# with init scripts at KubOS's levels (90 for services, sim-eps before the
+# service that talks to it). New services call kubos_install_service()
+# themselves (see services/sim-eps-service/CMakeLists.txt).
+function(kubos_install_known)
+  foreach(svc kubos-app-service local-comms-service)
+    if(TARGET ${svc})
+      get_target_property(done ${svc} KUBOS_INSTALLED)
+      if(NOT done)
+        kubos_install_service(${svc} 90)
+      endif()
+    endif()
+  endforeach()
+  foreach(tool graphql-exec comms-client)
+    if(TARGET ${tool})
+      kubos_install_tool(${tool})
+    endif()
+  endforeach()
+  if(TARGET sim-eps)
+    kubos_install_tool(sim-eps)
+    # $ROOT is the script's KUBOS_ROOT (empty on the OBC): /tmp/sim-eps-tty.
+    kubos_install_tool_init(sim-eps 80 ARGS --link $ROOT/tmp/sim-eps-tty)
   endif()
-endforeach()
-foreach(tool graphql-exec comms-client)
-  if(TARGET ${tool})
-    kubos_install_tool(${tool})
-  endif()
-endforeach()
-if(TARGET sim-eps)
-  kubos_install_tool(sim-eps)
-  # $ROOT is the script's KUBOS_ROOT (empty on the OBC): /tmp/sim-eps-tty.
-  kubos_install_tool_init(sim-eps 80 ARGS --link $ROOT/tmp/sim-eps-tty)
-endif()
+endfunction()
