@@ -207,6 +207,7 @@ struct Definition : Node { using Node::Node; };
 
 struct VariableDefinition : Node {
   VariableDefinition() : Node(Kind::VariableDefinition) {}
+  Ptr<StringValue> description;  // may be null (graphql-js 16.15 accepts one)
   Variable variable;
   Ptr<TypeNode> type;
   Ptr<ValueNode> defaultValue;  // may be null
@@ -216,6 +217,7 @@ struct VariableDefinition : Node {
 struct OperationDefinition : Definition {
   OperationDefinition() : Definition(Kind::OperationDefinition) {}
   OperationType operation = OperationType::Query;
+  Ptr<StringValue> description;  // may be null (graphql-js 16.15 accepts one)
   std::optional<Name> name;
   PtrList<VariableDefinition> variableDefinitions;
   PtrList<Directive> directives;
@@ -224,6 +226,7 @@ struct OperationDefinition : Definition {
 
 struct FragmentDefinition : Definition {
   FragmentDefinition() : Definition(Kind::FragmentDefinition) {}
+  Ptr<StringValue> description;  // may be null (graphql-js 16.15 accepts one)
   Name name;
   Ptr<NamedType> typeCondition;
   PtrList<Directive> directives;
@@ -315,6 +318,10 @@ struct Document : Node {
   std::unique_ptr<const std::string> source;
   PtrList<Definition> definitions;
   std::uint32_t tokenCount = 0;  // tokens the lexer produced (for limits)
+  // Set only by parseValueDocument / parseTypeDocument (definitions is then
+  // empty): the parsed literal, whose names view into `source`.
+  Ptr<ValueNode> value;
+  Ptr<TypeNode> type;
 };
 
 // Helpers for the kind families.
