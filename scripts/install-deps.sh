@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-dev rapidjson-dev libtomlplusplus-dev libcli11-dev
   busybox python3
+  chromium            # headless browser for the GraphiQL page test (tests/service-kit)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
