@@ -2,6 +2,7 @@
 // defines them (written here as SDL and built by the schema builder), their
 // resolvers over gql::Handle parents, the meta fields __schema, __type and
 // __typename, and astFromValue + print for default values.
+#include <cmath>
 #include <deque>
 #include <mutex>
 

@@ -518,19 +518,46 @@ class Builder {
 
   // graphql-js valueFromAST(defaultValue, type) for every argument and input
   // field; an invalid default stays undefined (nullopt), as in graphql-js.
+  // A default of input object type includes the defaults of its fields, so
+  // input objects are done first, each after the input objects its fields
+  // use (graphql-js gets this order from its lazy field thunks).
   void computeDefaults() {
     auto coerce = [&](std::vector<InputValueDef>& values) {
       for (auto& v : values)
         if (v.defaultLiteral) v.defaultValue = valueFromAST(schema_, v.defaultLiteral, *v.type, nullptr);
     };
+    for (InputObjectType* t : inputObjectsInDependencyOrder()) coerce(t->fields);
     for (auto& t : impl_.ownedTypes) {
-      if (t->kind == TypeKind::Object || t->kind == TypeKind::Interface) {
+      if (t->kind == TypeKind::Object || t->kind == TypeKind::Interface)
         for (auto& f : t->as<FieldsType>().fields) coerce(f.args);
-      } else if (t->kind == TypeKind::InputObject) {
-        coerce(t->as<InputObjectType>().fields);
-      }
     }
     for (auto& d : impl_.ownedDirectives) coerce(d->args);
+  }
+
+  // Post-order of the input object graph (iterative; cycles are cut).
+  std::vector<InputObjectType*> inputObjectsInDependencyOrder() {
+    std::vector<InputObjectType*> order;
+    std::unordered_set<const NamedTypeDef*> seen;
+    struct Frame {
+      InputObjectType* type;
+      std::size_t next = 0;
+    };
+    for (auto& owned : impl_.ownedTypes) {
+      if (owned->kind != TypeKind::InputObject || !seen.insert(owned.get()).second) continue;
+      std::vector<Frame> stack{{&owned->as<InputObjectType>()}};
+      while (!stack.empty()) {
+        Frame& top = stack.back();
+        if (top.next == top.type->fields.size()) {
+          order.push_back(top.type);
+          stack.pop_back();
+          continue;
+        }
+        const NamedTypeDef& fieldType = top.type->fields[top.next++].type->namedType();
+        if (fieldType.kind == TypeKind::InputObject && seen.insert(&fieldType).second)
+          stack.push_back({&const_cast<NamedTypeDef&>(fieldType).as<InputObjectType>()});
+      }
+    }
+    return order;
   }
 
   Schema& schema_;

@@ -1,6 +1,7 @@
 // SDL validation (graphql-js specifiedSDLRules, run as one traversal in rule
 // order, as visitInParallel does) and schema validation (graphql-js
 // validateSchema), with graphql-js's messages and locations.
+#include <algorithm>
 #include <map>
 #include <unordered_set>
 
