@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import time
 import tty
+import urllib.error
 import urllib.request
 
 BIN = os.environ.get("KUBOS_BIN", os.path.join(os.path.dirname(__file__), "..", "..", "build", "bin"))
@@ -93,12 +94,13 @@ class Line:
 class Service:
     """A running sim-eps-service on a generated config."""
 
-    def __init__(self, tmp, bus, timeout_ms=300):
+    def __init__(self, tmp, bus, timeout_ms=300, extra=""):
+        # extra: more "key = value" lines for [sim-eps-service] (e.g. limits).
         self.port = free_port()
         self.config = os.path.join(tmp, "config.toml")
         with open(self.config, "w") as f:
-            f.write('[sim-eps-service]\nbus = "%s"\ntimeout_ms = %d\n\n'
-                    '[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % (bus, timeout_ms, self.port))
+            f.write('[sim-eps-service]\nbus = "%s"\ntimeout_ms = %d\n%s\n'
+                    '[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % (bus, timeout_ms, extra, self.port))
         self.proc = subprocess.Popen([os.path.join(BIN, "sim-eps-service"), "-c", self.config],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if not wait_for(self._up, timeout=10):
@@ -115,10 +117,17 @@ class Service:
         body = {"query": q}
         if variables is not None:
             body["variables"] = variables
-        req = urllib.request.Request("http://127.0.0.1:%d/" % self.port, data=json.dumps(body).encode(),
+        return json.loads(self.post(json.dumps(body).encode())[1])
+
+    def post(self, data):
+        """(HTTP status, body) of a raw POST; error statuses are returned, not raised."""
+        req = urllib.request.Request("http://127.0.0.1:%d/" % self.port, data=data,
                                      headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return json.loads(r.read())
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
 
     def stop(self):
         if self.proc.poll() is None:

@@ -1,4 +1,4 @@
-"""EPS-1..EPS-9 (services/sim-eps-service/README.md): the real sim-eps-service
+"""EPS-1..EPS-12 (services/sim-eps-service/README.md): the real sim-eps-service
 against the real sim-eps, over HTTP, on a free port in a temporary directory."""
 import os
 import threading
@@ -113,6 +113,59 @@ class SimEpsServiceConfig(unittest.TestCase):
             err = r.stderr.decode()
             self.assertIn(cfg, err)
             self.assertIn("bus", err)
+
+    def test_EPS10_limits_come_from_the_service_section(self):
+        # kit::Service reads the HTTP and engine limits from [sim-eps-service].
+        with tempdir() as tmp:
+            link = os.path.join(tmp, "eps-tty")
+            sim = SimEps(link)
+            svc = Service(tmp, link, extra="max-body-bytes = 400\nmax-query-depth = 2\n")
+            try:
+                self.assertEqual(svc.query("{power{state}}"), {"data": {"power": {"state": "ON"}}})
+                r = svc.query("{telemetry{uptime} power{state}}")
+                self.assertNotIn("errors", r)
+                r = svc.query("{__schema{types{fields{name}}}}")
+                self.assertIn("exceeds the maximum depth of 2", r["errors"][0]["message"])
+                status, body = svc.post(('{"query":"{ping}","pad":"%s"}' % ("x" * 500)).encode())
+                self.assertEqual(status, 413, body)
+                self.assertIn(b"400", body)
+            finally:
+                self.assertEqual(svc.stop(), 0)
+                sim.stop()
+
+    def test_EPS11_port_in_use_fails_naming_the_address(self):
+        import socket
+        import subprocess
+        from harness import BIN
+        with tempdir() as tmp, socket.socket() as busy:
+            busy.bind(("127.0.0.1", 0))
+            busy.listen(1)
+            port = busy.getsockname()[1]
+            cfg = os.path.join(tmp, "c.toml")
+            with open(cfg, "w") as f:
+                f.write('[sim-eps-service]\nbus = "%s/none"\n[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n'
+                        % (tmp, port))
+            r = subprocess.run([os.path.join(BIN, "sim-eps-service"), "-c", cfg], capture_output=True, timeout=10)
+            self.assertEqual(r.returncode, 1)
+            err = r.stderr.decode()
+            self.assertIn("127.0.0.1:%d" % port, err)
+            self.assertIn(cfg, err)
+            # Refused before the device was touched: no "device not ready" warning.
+            self.assertNotIn("device", err)
+
+    def test_EPS12_bad_limit_is_a_config_error(self):
+        import subprocess
+        from harness import BIN, free_port
+        with tempdir() as tmp:
+            cfg = os.path.join(tmp, "c.toml")
+            with open(cfg, "w") as f:
+                f.write('[sim-eps-service]\nbus = "/dev/null"\nworkers = 0\n'
+                        '[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % free_port())
+            r = subprocess.run([os.path.join(BIN, "sim-eps-service"), "-c", cfg], capture_output=True, timeout=10)
+            self.assertEqual(r.returncode, 1)
+            err = r.stderr.decode()
+            self.assertIn(cfg, err)
+            self.assertIn("sim-eps-service.workers", err)
 
 
 if __name__ == "__main__":

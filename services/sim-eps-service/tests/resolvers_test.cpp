@@ -1,4 +1,4 @@
-// EPS-S1..EPS-S7 (README.md): the whole schema through the GraphQL engine,
+// EPS-S1..EPS-S6 (README.md): the whole schema through the GraphQL engine,
 // with the mock device behind the model.
 #include <gtest/gtest.h>
 
