@@ -8,10 +8,17 @@ namespace gql::detail {
 
 namespace {
 
-bool isDigit(int c) { return c >= '0' && c <= '9'; }
-bool isLetter(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool isDigit(int c) { return c >= '0' && c <= '9'; }
+constexpr bool isLetter(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isNameStart(int c) { return isLetter(c) || c == '_'; }
-bool isNameContinue(int c) { return isLetter(c) || isDigit(c) || c == '_'; }
+// NameContinue as a table: the name loop is the lexer's hottest.
+struct NameTable {
+  bool t[256] = {};
+  constexpr NameTable() {
+    for (int c = 0; c < 256; ++c) t[c] = isLetter(c) || isDigit(c) || c == '_';
+  }
+};
+constexpr NameTable kNameContinue;
 bool isSurrogate(std::int64_t cp) { return cp >= 0xD800 && cp <= 0xDFFF; }
 bool isScalar(std::int64_t cp) { return (cp >= 0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0x10FFFF); }
 bool isLeadingSurrogate(std::int64_t cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
@@ -153,8 +160,7 @@ void Lexer::newLine(std::uint32_t lineStart) {
   colUnits_ = 0;
 }
 
-std::uint32_t Lexer::columnOf(std::uint32_t pos) {
-  if (lineAscii_) return pos - lineStart_ + 1;
+std::uint32_t Lexer::countColumn(std::uint32_t pos) {
   if (colPos_ < lineStart_ || colPos_ > pos) {
     colPos_ = lineStart_;
     colUnits_ = 0;
@@ -267,7 +273,7 @@ void Lexer::next(std::uint32_t from, Token& out, std::string& buf) {
     if (isDigit(c) || c == '-') return readNumber(pos, out);
     if (isNameStart(c)) {
       std::uint32_t end = pos + 1;
-      while (end < n && isNameContinue(static_cast<unsigned char>(body_[end]))) ++end;
+      while (end < n && kNameContinue.t[static_cast<unsigned char>(body_[end])]) ++end;
       makeToken(out, TokenKind::Name, pos, end);
       out.value = body_.substr(pos, end - pos);
       return;

@@ -82,7 +82,10 @@ class Lexer {
   std::string_view body() const { return body_; }
 
  private:
-  std::uint32_t columnOf(std::uint32_t pos);
+  std::uint32_t columnOf(std::uint32_t pos) {
+    return lineAscii_ ? pos - lineStart_ + 1 : countColumn(pos);
+  }
+  std::uint32_t countColumn(std::uint32_t pos);
   void makeToken(Token& out, TokenKind kind, std::uint32_t start, std::uint32_t end);
   void readNumber(std::uint32_t start, Token& out);
   void readString(std::uint32_t start, Token& out, std::string& buf);

@@ -39,6 +39,11 @@ class Parser {
       : lexer_(body),
         maxTokens_(limits.maxTokens),
         maxDepth_(std::min(limits.maxDepth, kHardMaxDepth)) {}
+  ~Parser() {
+    for (Node* n : stack_) delete n;  // children of lists left unfinished by a syntax error
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
 
   std::uint32_t tokenCount() const { return tokenCount_; }
 
@@ -46,9 +51,11 @@ class Parser {
   void parseDocument(Document& doc) {
     doc.loc = {1, 1, 0, 0};
     advance();  // past <SOF>
+    Gather<Definition> defs(*this);
     do {
-      doc.definitions.push_back(parseDefinition());
+      defs.add(parseDefinition());
     } while (!expectOptional(TokenKind::EndOfFile));
+    defs.into(doc.definitions);
     doc.loc.end = lastEnd_;
   }
 
@@ -148,6 +155,29 @@ class Parser {
 
   // ---- nodes -------------------------------------------------------------
 
+  // The items of a list are gathered on one stack shared by all lists, then
+  // moved into a vector of the exact size: one allocation per list rather
+  // than a regrowth at every power of two.
+  template <class T>
+  class Gather {
+   public:
+    explicit Gather(Parser& p) : p_(p), mark_(p.stack_.size()) {}
+    void add(Ptr<T> n) {
+      p_.stack_.push_back(n.get());
+      n.release();  // now owned by the stack
+    }
+    void into(PtrList<T>& out) {
+      auto& st = p_.stack_;
+      out.reserve(out.size() + (st.size() - mark_));  // the only step that can throw
+      for (std::size_t i = mark_; i < st.size(); ++i) out.emplace_back(static_cast<T*>(st[i]));
+      st.resize(mark_);
+    }
+
+   private:
+    Parser& p_;
+    std::size_t mark_;
+  };
+
   Location here() const { return {tok_.line, tok_.column, tok_.start, 0}; }
   template <class T, class... A>
   Ptr<T> make(A&&... a) {
@@ -219,9 +249,11 @@ class Parser {
     op->operation = parseOperationType();
     if (peek(TokenKind::Name)) parseName(op->name.emplace());
     if (expectOptional(TokenKind::ParenL)) {
+      Gather<VariableDefinition> vars(*this);
       do {
-        op->variableDefinitions.push_back(parseVariableDefinition());
+        vars.add(parseVariableDefinition());
       } while (!expectOptional(TokenKind::ParenR));
+      vars.into(op->variableDefinitions);
     }
     parseDirectives(op->directives, false);
     op->selectionSet = parseSelectionSet();
@@ -261,9 +293,11 @@ class Parser {
     DepthGuard guard(*this);
     auto set = make<SelectionSet>();
     expect(TokenKind::BraceL);
+    Gather<Selection> sels(*this);
     do {
-      set->selections.push_back(parseSelection());
+      sels.add(parseSelection());
     } while (!expectOptional(TokenKind::BraceR));
+    sels.into(set->selections);
     finish(*set);
     return set;
   }
@@ -292,14 +326,16 @@ class Parser {
 
   void parseArguments(PtrList<Argument>& out, bool isConst) {
     if (!expectOptional(TokenKind::ParenL)) return;
+    Gather<Argument> args(*this);
     do {
       auto arg = make<Argument>();
       parseName(arg->name);
       expect(TokenKind::Colon);
       arg->value = parseValueLiteral(isConst);
       finish(*arg);
-      out.push_back(std::move(arg));
+      args.add(std::move(arg));
     } while (!expectOptional(TokenKind::ParenR));
+    args.into(out);
   }
 
   Ptr<Selection> parseFragment() {
@@ -350,7 +386,9 @@ class Parser {
         DepthGuard guard(*this);
         auto list = make<ListValue>();
         advance();
-        while (!expectOptional(TokenKind::BracketR)) list->values.push_back(parseValueLiteral(isConst));
+        Gather<ValueNode> values(*this);
+        while (!expectOptional(TokenKind::BracketR)) values.add(parseValueLiteral(isConst));
+        values.into(list->values);
         finish(*list);
         return list;
       }
@@ -358,14 +396,16 @@ class Parser {
         DepthGuard guard(*this);
         auto obj = make<ObjectValue>();
         advance();
+        Gather<ObjectField> fields(*this);
         while (!expectOptional(TokenKind::BraceR)) {
           auto field = make<ObjectField>();
           parseName(field->name);
           expect(TokenKind::Colon);
           field->value = parseValueLiteral(isConst);
           finish(*field);
-          obj->fields.push_back(std::move(field));
+          fields.add(std::move(field));
         }
+        fields.into(obj->fields);
         finish(*obj);
         return obj;
       }
@@ -434,14 +474,17 @@ class Parser {
   }
 
   void parseDirectives(PtrList<Directive>& out, bool isConst) {
+    if (!peek(TokenKind::At)) return;
+    Gather<Directive> dirs(*this);
     while (peek(TokenKind::At)) {
       auto dir = make<Directive>();
       advance();
       parseName(dir->name);
       parseArguments(dir->arguments, isConst);
       finish(*dir);
-      out.push_back(std::move(dir));
+      dirs.add(std::move(dir));
     }
+    dirs.into(out);
   }
 
   // ---- types -------------------------------------------------------------------
@@ -489,9 +532,11 @@ class Parser {
     expectKeyword("schema");
     parseDirectives(def->directives, true);
     expect(TokenKind::BraceL);
+    Gather<OperationTypeDefinition> items(*this);
     do {
-      def->operationTypes.push_back(parseOperationTypeDefinition());
+      items.add(parseOperationTypeDefinition());
     } while (!expectOptional(TokenKind::BraceR));
+    items.into(def->operationTypes);
     finish(*def);
     return def;
   }
@@ -514,40 +559,50 @@ class Parser {
       case Kind::InterfaceTypeDefinition:
         if (expectOptionalKeyword("implements")) {
           expectOptional(TokenKind::Amp);
+          Gather<NamedType> items(*this);
           do {
-            def.interfaces.push_back(parseNamedType());
+            items.add(parseNamedType());
           } while (expectOptional(TokenKind::Amp));
+          items.into(def.interfaces);
         }
         parseDirectives(def.directives, true);
         if (expectOptional(TokenKind::BraceL)) {
+          Gather<FieldDefinition> items(*this);
           do {
-            def.fields.push_back(parseFieldDefinition());
+            items.add(parseFieldDefinition());
           } while (!expectOptional(TokenKind::BraceR));
+          items.into(def.fields);
         }
         break;
       case Kind::UnionTypeDefinition:
         parseDirectives(def.directives, true);
         if (expectOptional(TokenKind::Equals)) {
           expectOptional(TokenKind::Pipe);
+          Gather<NamedType> items(*this);
           do {
-            def.types.push_back(parseNamedType());
+            items.add(parseNamedType());
           } while (expectOptional(TokenKind::Pipe));
+          items.into(def.types);
         }
         break;
       case Kind::EnumTypeDefinition:
         parseDirectives(def.directives, true);
         if (expectOptional(TokenKind::BraceL)) {
+          Gather<EnumValueDefinition> items(*this);
           do {
-            def.values.push_back(parseEnumValueDefinition());
+            items.add(parseEnumValueDefinition());
           } while (!expectOptional(TokenKind::BraceR));
+          items.into(def.values);
         }
         break;
       case Kind::InputObjectTypeDefinition:
         parseDirectives(def.directives, true);
         if (expectOptional(TokenKind::BraceL)) {
+          Gather<InputValueDefinition> items(*this);
           do {
-            def.inputFields.push_back(parseInputValueDefinition());
+            items.add(parseInputValueDefinition());
           } while (!expectOptional(TokenKind::BraceR));
+          items.into(def.inputFields);
         }
         break;
       default:  // scalar
@@ -579,9 +634,11 @@ class Parser {
 
   void parseArgumentDefs(PtrList<InputValueDefinition>& out) {
     if (!expectOptional(TokenKind::ParenL)) return;
+    Gather<InputValueDefinition> items(*this);
     do {
-      out.push_back(parseInputValueDefinition());
+      items.add(parseInputValueDefinition());
     } while (!expectOptional(TokenKind::ParenR));
+    items.into(out);
   }
 
   Ptr<InputValueDefinition> parseInputValueDefinition() {
@@ -633,9 +690,11 @@ class Parser {
     expectKeyword("schema");
     parseDirectives(ext->directives, true);
     if (expectOptional(TokenKind::BraceL)) {
+      Gather<OperationTypeDefinition> items(*this);
       do {
-        ext->operationTypes.push_back(parseOperationTypeDefinition());
+        items.add(parseOperationTypeDefinition());
       } while (!expectOptional(TokenKind::BraceR));
+      items.into(ext->operationTypes);
     }
     if (ext->directives.empty() && ext->operationTypes.empty()) unexpected();
     finish(*ext);
@@ -689,6 +748,7 @@ class Parser {
   }
 
   detail::Lexer lexer_;
+  std::vector<Node*> stack_;  // owned nodes being gathered into lists (see Gather)
   Token tok_;    // current token
   Token ahead_;  // the lookahead token, when hasAhead_
   bool hasAhead_ = false;

@@ -118,35 +118,27 @@ const InputValueDef* DirectiveDef::findArg(std::string_view n) const {
 
 // ---- Wrapper interning -------------------------------------------------------
 
-const ListType* Schema::Impl::internList(const Type* t) const {
+namespace {
+// Finds or creates the wrapper of `t` in `map`; readers share the lock.
+template <class W>
+const W* intern(std::shared_mutex& mutex, std::unordered_map<const Type*, std::unique_ptr<W>>& map, const Type* t) {
   {
-    std::shared_lock lock(wrapperMutex);
-    auto it = listTypes.find(t);
-    if (it != listTypes.end()) return it->second.get();
+    std::shared_lock lock(mutex);
+    auto it = map.find(t);
+    if (it != map.end()) return it->second.get();
   }
-  std::unique_lock lock(wrapperMutex);
-  auto& slot = listTypes[t];
+  std::unique_lock lock(mutex);
+  auto& slot = map[t];
   if (!slot) {
-    slot = std::make_unique<ListType>();
+    slot = std::make_unique<W>();
     slot->ofType = t;
   }
   return slot.get();
 }
+}  // namespace
 
-const NonNullType* Schema::Impl::internNonNull(const Type* t) const {
-  {
-    std::shared_lock lock(wrapperMutex);
-    auto it = nonNullTypes.find(t);
-    if (it != nonNullTypes.end()) return it->second.get();
-  }
-  std::unique_lock lock(wrapperMutex);
-  auto& slot = nonNullTypes[t];
-  if (!slot) {
-    slot = std::make_unique<NonNullType>();
-    slot->ofType = t;
-  }
-  return slot.get();
-}
+const ListType* Schema::Impl::internList(const Type* t) const { return intern(wrapperMutex, listTypes, t); }
+const NonNullType* Schema::Impl::internNonNull(const Type* t) const { return intern(wrapperMutex, nonNullTypes, t); }
 
 // ---- Schema --------------------------------------------------------------------
 

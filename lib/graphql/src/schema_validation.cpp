@@ -361,28 +361,28 @@ class SDLValidator {
     }
   }
 
+  // Name nodes grouped by name, in order of first appearance (graphql-js groupBy).
+  template <class NodePtrList>
+  static std::vector<std::pair<std::string_view, std::vector<const ast::Node*>>> groupByName(const NodePtrList& nodes) {
+    std::vector<std::pair<std::string_view, std::vector<const ast::Node*>>> groups;
+    for (const auto& n : nodes) {
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == n->name.value; });
+      if (it == groups.end()) groups.push_back({n->name.value, {&n->name}});
+      else it->second.push_back(&n->name);
+    }
+    return groups;
+  }
+
   // UniqueArgumentDefinitionNames: each repeated name once, with all its nodes.
   void checkArgUniqueness(const std::string& parentName, const ast::PtrList<ast::InputValueDefinition>& args) {
-    std::vector<std::pair<std::string_view, std::vector<const ast::Node*>>> groups;
-    for (const auto& a : args) {
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == a->name.value; });
-      if (it == groups.end()) groups.push_back({a->name.value, {&a->name}});
-      else it->second.push_back(&a->name);
-    }
-    for (const auto& [name, nodes] : groups)
+    for (const auto& [name, nodes] : groupByName(args))
       if (nodes.size() > 1)
         report(makeError("Argument \"" + parentName + "(" + std::string(name) + ":)\" can only be defined once.", nodes));
   }
 
   // UniqueArgumentNames on a field or directive.
   void checkArgumentNamesUnique(const ast::PtrList<ast::Argument>& args) {
-    std::vector<std::pair<std::string_view, std::vector<const ast::Node*>>> groups;
-    for (const auto& a : args) {
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == a->name.value; });
-      if (it == groups.end()) groups.push_back({a->name.value, {&a->name}});
-      else it->second.push_back(&a->name);
-    }
-    for (const auto& [name, nodes] : groups)
+    for (const auto& [name, nodes] : groupByName(args))
       if (nodes.size() > 1)
         report(makeError("There can be only one argument named \"" + std::string(name) + "\".", nodes));
   }
@@ -581,29 +581,26 @@ class SchemaValidator {
     }
   }
 
-  // The `implements` name nodes of `type` (definition and extensions) naming `iface`.
-  static std::vector<const ast::Node*> implementsNodes(const NamedTypeDef& type, const std::string& iface) {
+  // The name nodes in `list` (interfaces or union members) of a type's
+  // definition and extensions that name `name`.
+  static std::vector<const ast::Node*> namedTypeNodes(const NamedTypeDef& type,
+                                                      ast::PtrList<ast::NamedType> ast::TypeDefinitionOrExtension::*list,
+                                                      const std::string& name) {
     std::vector<const ast::Node*> out;
     auto scan = [&](const ast::TypeDefinitionOrExtension* node) {
       if (!node) return;
-      for (const auto& i : node->interfaces)
-        if (i->name.value == iface) out.push_back(i.get());
+      for (const auto& n : node->*list)
+        if (n->name.value == name) out.push_back(n.get());
     };
     scan(type.astNode);
     for (const auto* ext : type.extensionAstNodes) scan(ext);
     return out;
   }
-
+  static std::vector<const ast::Node*> implementsNodes(const NamedTypeDef& type, const std::string& iface) {
+    return namedTypeNodes(type, &ast::TypeDefinitionOrExtension::interfaces, iface);
+  }
   static std::vector<const ast::Node*> unionMemberNodes(const UnionType& u, const std::string& member) {
-    std::vector<const ast::Node*> out;
-    auto scan = [&](const ast::TypeDefinitionOrExtension* node) {
-      if (!node) return;
-      for (const auto& m : node->types)
-        if (m->name.value == member) out.push_back(m.get());
-    };
-    scan(u.astNode);
-    for (const auto* ext : u.extensionAstNodes) scan(ext);
-    return out;
+    return namedTypeNodes(u, &ast::TypeDefinitionOrExtension::types, member);
   }
 
   void validateInterfaces(const FieldsType& type) {

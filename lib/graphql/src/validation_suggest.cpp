@@ -114,18 +114,17 @@ int naturalCompare(std::string_view a, std::string_view b) {
     int bc = at(b, bi);
     if (isDigit(ac) && isDigit(bc)) {
       // Numbers compare by value; a leading zero ends its run (as in graphql-js).
-      std::uint64_t an = 0;
-      do {
-        ++ai;
-        an = an * 10 + static_cast<std::uint64_t>(ac - '0');
-        ac = at(a, ai);
-      } while (isDigit(ac) && an > 0 && an < (1ull << 60));
-      std::uint64_t bn = 0;
-      do {
-        ++bi;
-        bn = bn * 10 + static_cast<std::uint64_t>(bc - '0');
-        bc = at(b, bi);
-      } while (isDigit(bc) && bn > 0 && bn < (1ull << 60));
+      auto readNumber = [&](std::string_view s, std::size_t& i, int& c) {
+        std::uint64_t n = 0;
+        do {
+          ++i;
+          n = n * 10 + static_cast<std::uint64_t>(c - '0');
+          c = at(s, i);
+        } while (isDigit(c) && n > 0 && n < (1ull << 60));
+        return n;
+      };
+      const std::uint64_t an = readNumber(a, ai, ac);
+      const std::uint64_t bn = readNumber(b, bi, bc);
       if (an < bn) return -1;
       if (an > bn) return 1;
     } else {

@@ -216,6 +216,21 @@ TEST_F(EngineTest, FieldCountLimitAndFragmentBomb) {
       << "2^70 does not fit: the count saturates";
 }
 
+// Requirement: the limit check itself never recurses without bound: 1100
+// nested fragment spreads are refused with a clear error.
+TEST_F(EngineTest, MeasureNestingIsBounded) {
+  ASSERT_TRUE(schema);
+  gql::Engine engine(schema);
+  std::string query = "{ ...F0 }";
+  for (int i = 0; i < 1100; ++i)
+    query += " fragment F" + std::to_string(i) + " on Query { ...F" + std::to_string(i + 1) + " }";
+  query += " fragment F1100 on Query { ping }";
+  auto prepared = engine.prepare(query);
+  ASSERT_FALSE(prepared->ok());
+  EXPECT_EQ(prepared->errors[0].message,
+            "Query is nested more than 1000 levels deep (fields and fragments); it is refused.");
+}
+
 // Requirement: fragment cycles do not hang the limit check (validation
 // reports them).
 TEST_F(EngineTest, FragmentCycleIsAValidationError) {

@@ -255,6 +255,35 @@ TEST(Execution, DeepNestingExecutes) {
   EXPECT_NE(out.find("{\"v\":1}}}"), std::string::npos) << out.substr(0, 200);
 }
 
+// Requirement: execute() alone (no engine limits) refuses nesting that would
+// exhaust the stack: a chain of 600 fragments, each adding a field level,
+// stops with a field error at depth 512 instead of crashing.
+TEST(Execution, ExecutionDepthIsBounded) {
+  auto schema = buildSchema("type Query { q: Query v: Int }");
+  ASSERT_TRUE(schema);
+  std::string query = "{ ...F0 }";
+  for (int i = 0; i < 600; ++i)
+    query += " fragment F" + std::to_string(i) + " on Query { q { ...F" + std::to_string(i + 1) + " } }";
+  query += " fragment F600 on Query { v }";
+  // Every q resolves to an object, so execution really descends.
+  schema->bindResolver("Query", "q", [](const Value&, const Value&, const gql::ResolveInfo&) { return Value::object(); });
+  std::string out = run(*schema, query);
+  EXPECT_NE(out.find(R"("message":"Query is nested too deeply to execute.")"), std::string::npos)
+      << out.substr(0, 300);
+}
+
+// Requirement: the same for fragment spreads that add no field level: field
+// collection stops at 512 nested fragments with an error, data null.
+TEST(Execution, FragmentNestingIsBounded) {
+  auto schema = buildSchema("type Query { v: Int }");
+  ASSERT_TRUE(schema);
+  std::string query = "{ ...F0 }";
+  for (int i = 0; i < 600; ++i)
+    query += " fragment F" + std::to_string(i) + " on Query { ...F" + std::to_string(i + 1) + " }";
+  query += " fragment F600 on Query { v }";
+  EXPECT_EQ(run(*schema, query), R"({"errors":[{"message":"Fragments are nested too deeply to execute."}],"data":null})");
+}
+
 // ---- the coercion entry points ----------------------------------------------------
 
 // Requirement: selectOperation gives graphql-js's messages.

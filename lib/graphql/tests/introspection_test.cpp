@@ -7,23 +7,15 @@
 #include "graphql/execution.h"
 #include "graphql/parser.h"
 #include "graphql/schema.h"
+#include "schema_test_util.h"
 #include "../src/schema_impl.h"
 
 using namespace gql;
 
 namespace {
 
-struct IntrospectionCase {
-  const char* requirement;
-  const char* sdl;
-  const char* query;
-  const char* expectedData;
-  const char* expectedErrors;
-};
-
-const IntrospectionCase kCases[] = {
-    {"FullIntrospectionAllOptions",
-     R"GQL("""
+// A schema using every feature introspection shows.
+constexpr const char* kFullSDL = R"GQL("""
 The service schema
 """
 schema { query: Root mutation: Mut }
@@ -58,7 +50,19 @@ input Nested { x: Float y: Int = 7 z: [Lang!] = [DE, EN] }
 scalar JSON @specifiedBy(url: "https://json.org")
 input One @oneOf { a: Int b: String }
 directive @auth(role: String = "admin") repeatable on FIELD_DEFINITION | OBJECT
-)GQL",
+)GQL";
+
+struct IntrospectionCase {
+  const char* requirement;
+  const char* sdl;
+  const char* query;
+  const char* expectedData;
+  const char* expectedErrors;
+};
+
+const IntrospectionCase kCases[] = {
+    {"FullIntrospectionAllOptions",
+     kFullSDL,
      R"GQL(
     query IntrospectionQuery {
       __schema {
@@ -285,162 +289,22 @@ type Mutation { m: ID })GQL",
      R"GQL({"__schema":{"queryType":{"name":"Query","kind":"OBJECT"},"mutationType":{"name":"Mutation","kind":"OBJECT"},"subscriptionType":null,"types":[{"kind":"OBJECT","name":"Query","description":null,"fields":[{"name":"a","description":null,"args":[{"name":"x","description":null,"type":{"kind":"SCALAR","name":"Int","ofType":null},"defaultValue":"1"}],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"b","description":null,"args":[],"type":{"kind":"LIST","name":null,"ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}}},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"SCALAR","name":"String","description":"The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text.","fields":null,"inputFields":null,"interfaces":null,"enumValues":null,"possibleTypes":null},{"kind":"SCALAR","name":"Int","description":"The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1.","fields":null,"inputFields":null,"interfaces":null,"enumValues":null,"possibleTypes":null},{"kind":"SCALAR","name":"Boolean","description":"The `Boolean` scalar type represents `true` or `false`.","fields":null,"inputFields":null,"interfaces":null,"enumValues":null,"possibleTypes":null},{"kind":"OBJECT","name":"Mutation","description":null,"fields":[{"name":"m","description":null,"args":[],"type":{"kind":"SCALAR","name":"ID","ofType":null},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"SCALAR","name":"ID","description":"The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted as an ID.","fields":null,"inputFields":null,"interfaces":null,"enumValues":null,"possibleTypes":null},{"kind":"OBJECT","name":"__Schema","description":"A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations.","fields":[{"name":"description","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"types","description":"A list of all types supported by this server.","args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":null,"kind":"LIST","ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__Type","kind":"OBJECT","ofType":null}}}},"isDeprecated":false,"deprecationReason":null},{"name":"queryType","description":"The type that query operations will be rooted at.","args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"__Type","kind":"OBJECT","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"mutationType","description":"If this server supports mutation, the type that mutation operations will be rooted at.","args":[],"type":{"kind":"OBJECT","name":"__Type","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"subscriptionType","description":"If this server support subscription, the type that subscription operations will be rooted at.","args":[],"type":{"kind":"OBJECT","name":"__Type","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"directives","description":"A list of all directives supported by this server.","args":[{"name":"includeDeprecated","description":null,"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"defaultValue":"false"}],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":null,"kind":"LIST","ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__Directive","kind":"OBJECT","ofType":null}}}},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"OBJECT","name":"__Type","description":"The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.","fields":[{"name":"kind","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"__TypeKind","kind":"ENUM","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"name","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"description","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"specifiedByURL","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"fields","description":null,"args":[{"name":"includeDeprecated","description":null,"type":{"kind":"SCALAR","name":"Boolean","ofType":null},"defaultValue":"false"}],"type":{"kind":"LIST","name":null,"ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__Field","kind":"OBJECT","ofType":null}}},"isDeprecated":false,"deprecationReason":null},{"name":"interfaces","description":null,"args":[],"type":{"kind":"LIST","name":null,"ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__Type","kind":"OBJECT","ofType":null}}},"isDeprecated":false,"deprecationReason":null},{"name":"possibleTypes","description":null,"args":[],"type":{"kind":"LIST","name":null,"ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__Type","kind":"OBJECT","ofType":null}}},"isDeprecated":false,"deprecationReason":null},{"name":"enumValues","description":null,"args":[{"name":"includeDeprecated","description":null,"type":{"kind":"SCALAR","name":"Boolean","ofType":null},"defaultValue":"false"}],"type":{"kind":"LIST","name":null,"ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__EnumValue","kind":"OBJECT","ofType":null}}},"isDeprecated":false,"deprecationReason":null},{"name":"inputFields","description":null,"args":[{"name":"includeDeprecated","description":null,"type":{"kind":"SCALAR","name":"Boolean","ofType":null},"defaultValue":"false"}],"type":{"kind":"LIST","name":null,"ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__InputValue","kind":"OBJECT","ofType":null}}},"isDeprecated":false,"deprecationReason":null},{"name":"ofType","description":null,"args":[],"type":{"kind":"OBJECT","name":"__Type","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"isOneOf","description":null,"args":[],"type":{"kind":"SCALAR","name":"Boolean","ofType":null},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"ENUM","name":"__TypeKind","description":"An enum describing what kind of type a given `__Type` is.","fields":null,"inputFields":null,"interfaces":null,"enumValues":[{"name":"SCALAR","description":"Indicates this type is a scalar.","isDeprecated":false,"deprecationReason":null},{"name":"OBJECT","description":"Indicates this type is an object. `fields` and `interfaces` are valid fields.","isDeprecated":false,"deprecationReason":null},{"name":"INTERFACE","description":"Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields.","isDeprecated":false,"deprecationReason":null},{"name":"UNION","description":"Indicates this type is a union. `possibleTypes` is a valid field.","isDeprecated":false,"deprecationReason":null},{"name":"ENUM","description":"Indicates this type is an enum. `enumValues` is a valid field.","isDeprecated":false,"deprecationReason":null},{"name":"INPUT_OBJECT","description":"Indicates this type is an input object. `inputFields` is a valid field.","isDeprecated":false,"deprecationReason":null},{"name":"LIST","description":"Indicates this type is a list. `ofType` is a valid field.","isDeprecated":false,"deprecationReason":null},{"name":"NON_NULL","description":"Indicates this type is a non-null. `ofType` is a valid field.","isDeprecated":false,"deprecationReason":null}],"possibleTypes":null},{"kind":"OBJECT","name":"__Field","description":"Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type.","fields":[{"name":"name","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"String","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"description","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"args","description":null,"args":[{"name":"includeDeprecated","description":null,"type":{"kind":"SCALAR","name":"Boolean","ofType":null},"defaultValue":"false"}],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":null,"kind":"LIST","ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__InputValue","kind":"OBJECT","ofType":null}}}},"isDeprecated":false,"deprecationReason":null},{"name":"type","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"__Type","kind":"OBJECT","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"isDeprecated","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"deprecationReason","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"OBJECT","name":"__InputValue","description":"Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value.","fields":[{"name":"name","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"String","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"description","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"type","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"__Type","kind":"OBJECT","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"defaultValue","description":"A GraphQL-formatted string representing the default value for this input value.","args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"isDeprecated","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"deprecationReason","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"OBJECT","name":"__EnumValue","description":"One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string.","fields":[{"name":"name","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"String","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"description","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"isDeprecated","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"deprecationReason","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"OBJECT","name":"__Directive","description":"A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.","fields":[{"name":"name","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"String","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"description","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null},{"name":"isRepeatable","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"locations","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":null,"kind":"LIST","ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__DirectiveLocation","kind":"ENUM","ofType":null}}}},"isDeprecated":false,"deprecationReason":null},{"name":"args","description":null,"args":[{"name":"includeDeprecated","description":null,"type":{"kind":"SCALAR","name":"Boolean","ofType":null},"defaultValue":"false"}],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":null,"kind":"LIST","ofType":{"name":null,"kind":"NON_NULL","ofType":{"name":"__InputValue","kind":"OBJECT","ofType":null}}}},"isDeprecated":false,"deprecationReason":null},{"name":"isDeprecated","description":null,"args":[],"type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"isDeprecated":false,"deprecationReason":null},{"name":"deprecationReason","description":null,"args":[],"type":{"kind":"SCALAR","name":"String","ofType":null},"isDeprecated":false,"deprecationReason":null}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null},{"kind":"ENUM","name":"__DirectiveLocation","description":"A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies.","fields":null,"inputFields":null,"interfaces":null,"enumValues":[{"name":"QUERY","description":"Location adjacent to a query operation.","isDeprecated":false,"deprecationReason":null},{"name":"MUTATION","description":"Location adjacent to a mutation operation.","isDeprecated":false,"deprecationReason":null},{"name":"SUBSCRIPTION","description":"Location adjacent to a subscription operation.","isDeprecated":false,"deprecationReason":null},{"name":"FIELD","description":"Location adjacent to a field.","isDeprecated":false,"deprecationReason":null},{"name":"FRAGMENT_DEFINITION","description":"Location adjacent to a fragment definition.","isDeprecated":false,"deprecationReason":null},{"name":"FRAGMENT_SPREAD","description":"Location adjacent to a fragment spread.","isDeprecated":false,"deprecationReason":null},{"name":"INLINE_FRAGMENT","description":"Location adjacent to an inline fragment.","isDeprecated":false,"deprecationReason":null},{"name":"VARIABLE_DEFINITION","description":"Location adjacent to a variable definition.","isDeprecated":false,"deprecationReason":null},{"name":"SCHEMA","description":"Location adjacent to a schema definition.","isDeprecated":false,"deprecationReason":null},{"name":"SCALAR","description":"Location adjacent to a scalar definition.","isDeprecated":false,"deprecationReason":null},{"name":"OBJECT","description":"Location adjacent to an object type definition.","isDeprecated":false,"deprecationReason":null},{"name":"FIELD_DEFINITION","description":"Location adjacent to a field definition.","isDeprecated":false,"deprecationReason":null},{"name":"ARGUMENT_DEFINITION","description":"Location adjacent to an argument definition.","isDeprecated":false,"deprecationReason":null},{"name":"INTERFACE","description":"Location adjacent to an interface definition.","isDeprecated":false,"deprecationReason":null},{"name":"UNION","description":"Location adjacent to a union definition.","isDeprecated":false,"deprecationReason":null},{"name":"ENUM","description":"Location adjacent to an enum definition.","isDeprecated":false,"deprecationReason":null},{"name":"ENUM_VALUE","description":"Location adjacent to an enum value definition.","isDeprecated":false,"deprecationReason":null},{"name":"INPUT_OBJECT","description":"Location adjacent to an input object type definition.","isDeprecated":false,"deprecationReason":null},{"name":"INPUT_FIELD_DEFINITION","description":"Location adjacent to an input object field definition.","isDeprecated":false,"deprecationReason":null},{"name":"DIRECTIVE_DEFINITION","description":"Location adjacent to a directive definition.","isDeprecated":false,"deprecationReason":null}],"possibleTypes":null}],"directives":[{"name":"include","description":"Directs the executor to include this field or fragment only when the `if` argument is true.","locations":["FIELD","FRAGMENT_SPREAD","INLINE_FRAGMENT"],"args":[{"name":"if","description":"Included when true.","type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"defaultValue":null}]},{"name":"skip","description":"Directs the executor to skip this field or fragment when the `if` argument is true.","locations":["FIELD","FRAGMENT_SPREAD","INLINE_FRAGMENT"],"args":[{"name":"if","description":"Skipped when true.","type":{"kind":"NON_NULL","name":null,"ofType":{"name":"Boolean","kind":"SCALAR","ofType":null}},"defaultValue":null}]},{"name":"deprecated","description":"Marks an element of a GraphQL schema as no longer supported.","locations":["FIELD_DEFINITION","ARGUMENT_DEFINITION","INPUT_FIELD_DEFINITION","ENUM_VALUE","DIRECTIVE_DEFINITION"],"args":[{"name":"reason","description":"Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).","type":{"kind":"SCALAR","name":"String","ofType":null},"defaultValue":"\"No longer supported\""}]},{"name":"specifiedBy","description":"Exposes a URL that specifies the behavior of this scalar.","locations":["SCALAR"],"args":[{"name":"url","description":"The URL that specifies the behavior of this scalar.","type":{"kind":"NON_NULL","name":null,"ofType":{"name":"String","kind":"SCALAR","ofType":null}},"defaultValue":null}]},{"name":"oneOf","description":"Indicates exactly one field must be supplied and this field must not be `null`.","locations":["INPUT_OBJECT"],"args":[]}]}})GQL",
      R"GQL([])GQL"},
     {"TypeMetaFieldAndTypename",
-     R"GQL("""
-The service schema
-"""
-schema { query: Root mutation: Mut }
-"Root \u00e9 type"
-type Root implements Node & Named {
-  id: ID!
-  name(
-    "arg desc"
-    upper: Boolean = false @deprecated(reason: "gone")
-    lang: Lang = EN
-  ): String
-  matrix: [[Int!]]!
-  search(q: SearchInput = {text: "hi", tags: ["a"]}, ids: [ID!] = [1, "two"]): [Result]
-  json(v: JSON = "str"): JSON
-  f(a: Float = 1, c: Float = 1e21, d: Float = 1.5e-7): Float
-  s(a: String = "line\nbreak \"q\" \u0001"): String @deprecated
-}
-type Mut { do(input: SearchInput!): Boolean }
-interface Node { id: ID! }
-interface Named implements Node { id: ID! name: String }
-union Result = Root | Other
-type Other implements Node { id: ID! extra(o: One): Int }
-enum Lang { EN FR @deprecated(reason: "") DE }
-input SearchInput {
-  text: String!
-  limit: Int = 10
-  tags: [String] = "single"
-  nested: Nested
-  old: Int @deprecated(reason: "use limit")
-}
-input Nested { x: Float y: Int = 7 z: [Lang!] = [DE, EN] }
-scalar JSON @specifiedBy(url: "https://json.org")
-input One @oneOf { a: Int b: String }
-directive @auth(role: String = "admin") repeatable on FIELD_DEFINITION | OBJECT
-)GQL",
+     kFullSDL,
      R"GQL({ __typename __type(name: "SearchInput") { kind name inputFields(includeDeprecated: true) { name defaultValue isDeprecated deprecationReason } isOneOf } missing: __type(name: "Nope") { name } })GQL",
      R"GQL({"__typename":"Root","__type":{"kind":"INPUT_OBJECT","name":"SearchInput","inputFields":[{"name":"text","defaultValue":null,"isDeprecated":false,"deprecationReason":null},{"name":"limit","defaultValue":"10","isDeprecated":false,"deprecationReason":null},{"name":"tags","defaultValue":"[\"single\"]","isDeprecated":false,"deprecationReason":null},{"name":"nested","defaultValue":null,"isDeprecated":false,"deprecationReason":null},{"name":"old","defaultValue":null,"isDeprecated":true,"deprecationReason":"use limit"}],"isOneOf":false},"missing":null})GQL",
      R"GQL([])GQL"},
     {"WrappersHaveNoNameAndOfType",
-     R"GQL("""
-The service schema
-"""
-schema { query: Root mutation: Mut }
-"Root \u00e9 type"
-type Root implements Node & Named {
-  id: ID!
-  name(
-    "arg desc"
-    upper: Boolean = false @deprecated(reason: "gone")
-    lang: Lang = EN
-  ): String
-  matrix: [[Int!]]!
-  search(q: SearchInput = {text: "hi", tags: ["a"]}, ids: [ID!] = [1, "two"]): [Result]
-  json(v: JSON = "str"): JSON
-  f(a: Float = 1, c: Float = 1e21, d: Float = 1.5e-7): Float
-  s(a: String = "line\nbreak \"q\" \u0001"): String @deprecated
-}
-type Mut { do(input: SearchInput!): Boolean }
-interface Node { id: ID! }
-interface Named implements Node { id: ID! name: String }
-union Result = Root | Other
-type Other implements Node { id: ID! extra(o: One): Int }
-enum Lang { EN FR @deprecated(reason: "") DE }
-input SearchInput {
-  text: String!
-  limit: Int = 10
-  tags: [String] = "single"
-  nested: Nested
-  old: Int @deprecated(reason: "use limit")
-}
-input Nested { x: Float y: Int = 7 z: [Lang!] = [DE, EN] }
-scalar JSON @specifiedBy(url: "https://json.org")
-input One @oneOf { a: Int b: String }
-directive @auth(role: String = "admin") repeatable on FIELD_DEFINITION | OBJECT
-)GQL",
+     kFullSDL,
      R"GQL({ __type(name: "Root") { fields(includeDeprecated: true) { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } interfaces { name } possibleTypes { name } enumValues { name } specifiedByURL } })GQL",
      R"GQL({"__type":{"fields":[{"name":"id","type":{"kind":"NON_NULL","name":null,"ofType":{"kind":"SCALAR","name":"ID","ofType":null}}},{"name":"name","type":{"kind":"SCALAR","name":"String","ofType":null}},{"name":"matrix","type":{"kind":"NON_NULL","name":null,"ofType":{"kind":"LIST","name":null,"ofType":{"kind":"LIST","name":null,"ofType":{"kind":"NON_NULL","name":null}}}}},{"name":"search","type":{"kind":"LIST","name":null,"ofType":{"kind":"UNION","name":"Result","ofType":null}}},{"name":"json","type":{"kind":"SCALAR","name":"JSON","ofType":null}},{"name":"f","type":{"kind":"SCALAR","name":"Float","ofType":null}},{"name":"s","type":{"kind":"SCALAR","name":"String","ofType":null}}],"interfaces":[{"name":"Node"},{"name":"Named"}],"possibleTypes":null,"enumValues":null,"specifiedByURL":null}})GQL",
      R"GQL([])GQL"},
     {"PossibleTypesOfAbstractTypes",
-     R"GQL("""
-The service schema
-"""
-schema { query: Root mutation: Mut }
-"Root \u00e9 type"
-type Root implements Node & Named {
-  id: ID!
-  name(
-    "arg desc"
-    upper: Boolean = false @deprecated(reason: "gone")
-    lang: Lang = EN
-  ): String
-  matrix: [[Int!]]!
-  search(q: SearchInput = {text: "hi", tags: ["a"]}, ids: [ID!] = [1, "two"]): [Result]
-  json(v: JSON = "str"): JSON
-  f(a: Float = 1, c: Float = 1e21, d: Float = 1.5e-7): Float
-  s(a: String = "line\nbreak \"q\" \u0001"): String @deprecated
-}
-type Mut { do(input: SearchInput!): Boolean }
-interface Node { id: ID! }
-interface Named implements Node { id: ID! name: String }
-union Result = Root | Other
-type Other implements Node { id: ID! extra(o: One): Int }
-enum Lang { EN FR @deprecated(reason: "") DE }
-input SearchInput {
-  text: String!
-  limit: Int = 10
-  tags: [String] = "single"
-  nested: Nested
-  old: Int @deprecated(reason: "use limit")
-}
-input Nested { x: Float y: Int = 7 z: [Lang!] = [DE, EN] }
-scalar JSON @specifiedBy(url: "https://json.org")
-input One @oneOf { a: Int b: String }
-directive @auth(role: String = "admin") repeatable on FIELD_DEFINITION | OBJECT
-)GQL",
+     kFullSDL,
      R"GQL({ n: __type(name: "Node") { possibleTypes { name } interfaces { name } fields { name } } u: __type(name: "Result") { possibleTypes { name } fields { name } } e: __type(name: "Lang") { enumValues { name isDeprecated deprecationReason } all: enumValues(includeDeprecated: true) { name } } s: __type(name: "JSON") { specifiedByURL kind } })GQL",
      R"GQL({"n":{"possibleTypes":[{"name":"Root"},{"name":"Other"}],"interfaces":[],"fields":[{"name":"id"}]},"u":{"possibleTypes":[{"name":"Root"},{"name":"Other"}],"fields":null},"e":{"enumValues":[{"name":"EN","isDeprecated":false,"deprecationReason":null},{"name":"DE","isDeprecated":false,"deprecationReason":null}],"all":[{"name":"EN"},{"name":"FR"},{"name":"DE"}]},"s":{"specifiedByURL":"https://json.org","kind":"SCALAR"}})GQL",
      R"GQL([])GQL"},
     {"SchemaFieldsAndDirectiveArgs",
-     R"GQL("""
-The service schema
-"""
-schema { query: Root mutation: Mut }
-"Root \u00e9 type"
-type Root implements Node & Named {
-  id: ID!
-  name(
-    "arg desc"
-    upper: Boolean = false @deprecated(reason: "gone")
-    lang: Lang = EN
-  ): String
-  matrix: [[Int!]]!
-  search(q: SearchInput = {text: "hi", tags: ["a"]}, ids: [ID!] = [1, "two"]): [Result]
-  json(v: JSON = "str"): JSON
-  f(a: Float = 1, c: Float = 1e21, d: Float = 1.5e-7): Float
-  s(a: String = "line\nbreak \"q\" \u0001"): String @deprecated
-}
-type Mut { do(input: SearchInput!): Boolean }
-interface Node { id: ID! }
-interface Named implements Node { id: ID! name: String }
-union Result = Root | Other
-type Other implements Node { id: ID! extra(o: One): Int }
-enum Lang { EN FR @deprecated(reason: "") DE }
-input SearchInput {
-  text: String!
-  limit: Int = 10
-  tags: [String] = "single"
-  nested: Nested
-  old: Int @deprecated(reason: "use limit")
-}
-input Nested { x: Float y: Int = 7 z: [Lang!] = [DE, EN] }
-scalar JSON @specifiedBy(url: "https://json.org")
-input One @oneOf { a: Int b: String }
-directive @auth(role: String = "admin") repeatable on FIELD_DEFINITION | OBJECT
-)GQL",
+     kFullSDL,
      R"GQL({ __schema { description queryType { name } mutationType { name } subscriptionType { name } directives { name isRepeatable locations args { name defaultValue type { name } } isDeprecated deprecationReason } } })GQL",
      R"GQL({"__schema":{"description":"The service schema","queryType":{"name":"Root"},"mutationType":{"name":"Mut"},"subscriptionType":null,"directives":[{"name":"auth","isRepeatable":true,"locations":["FIELD_DEFINITION","OBJECT"],"args":[{"name":"role","defaultValue":"\"admin\"","type":{"name":"String"}}],"isDeprecated":false,"deprecationReason":null},{"name":"include","isRepeatable":false,"locations":["FIELD","FRAGMENT_SPREAD","INLINE_FRAGMENT"],"args":[{"name":"if","defaultValue":null,"type":{"name":null}}],"isDeprecated":false,"deprecationReason":null},{"name":"skip","isRepeatable":false,"locations":["FIELD","FRAGMENT_SPREAD","INLINE_FRAGMENT"],"args":[{"name":"if","defaultValue":null,"type":{"name":null}}],"isDeprecated":false,"deprecationReason":null},{"name":"deprecated","isRepeatable":false,"locations":["FIELD_DEFINITION","ARGUMENT_DEFINITION","INPUT_FIELD_DEFINITION","ENUM_VALUE","DIRECTIVE_DEFINITION"],"args":[{"name":"reason","defaultValue":"\"No longer supported\"","type":{"name":"String"}}],"isDeprecated":false,"deprecationReason":null},{"name":"specifiedBy","isRepeatable":false,"locations":["SCALAR"],"args":[{"name":"url","defaultValue":null,"type":{"name":null}}],"isDeprecated":false,"deprecationReason":null},{"name":"oneOf","isRepeatable":false,"locations":["INPUT_OBJECT"],"args":[],"isDeprecated":false,"deprecationReason":null}]}})GQL",
      R"GQL([])GQL"},
@@ -458,14 +322,7 @@ directive @d(p: Int @deprecated(reason: "r")) on FIELD)GQL",
      R"GQL([])GQL"},
 };
 
-std::string errorsJson(const std::vector<GraphQLError>& errors) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < errors.size(); ++i) {
-    if (i) out += ",";
-    appendErrorJson(out, errors[i]);
-  }
-  return out + "]";
-}
+using test::errorsJson;
 
 }  // namespace
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "graphql/parser.h"
 #include "syntax_error_cases.h"
@@ -297,6 +299,26 @@ TEST(Parser, ValueAndTypeDocuments) {
   ASSERT_TRUE(t.document);
   EXPECT_EQ(printTypeNode(*t.document->type), "[[Int!]]!");
   EXPECT_TRUE(parseTypeDocument("[Int").error);
+}
+
+TEST(Parser, DocumentsMayBeFreedOnAnotherThread) {
+  // AST nodes are recycled per thread (ast.cpp): a document parsed on one
+  // thread and destroyed on another must be fine, repeatedly.
+  std::vector<std::unique_ptr<Document>> docs(8);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      threads.emplace_back([&docs, i] {
+        docs[i] = parse("query Q($a: Int = 1) { a(x: [1, {b: 2}]) { ...F ... on T { c } } } fragment F on T { d }")
+                      .document;
+      });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& d : docs) ASSERT_TRUE(d && d->definitions.size() == 2);
+    std::thread([&docs] {
+      for (auto& d : docs) d.reset();
+    }).join();
+  }
 }
 
 TEST(ParserLimits, SourceBytesAreRefusedBeforeLexing) {

@@ -7,20 +7,14 @@
 
 #include "graphql/parser.h"
 #include "graphql/schema.h"
+#include "schema_test_util.h"
 #include "../src/inspect.h"
 
 using namespace gql;
 
 namespace {
 
-std::string errorsJson(const std::vector<GraphQLError>& errors) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < errors.size(); ++i) {
-    if (i) out += ",";
-    appendErrorJson(out, errors[i]);
-  }
-  return out + "]";
-}
+using test::errorsJson;
 
 std::shared_ptr<Schema> build(const std::string& sdl) {
   std::vector<GraphQLError> errors;

@@ -280,6 +280,32 @@ fragment C on __Type { possibleTypes { name } }`],
   ['MaxIntrospectionDepth_nestedReportedOnce', '{ __schema { types { fields { type { inputFields { type { __type(name: "x") { fields { interfaces { possibleTypes { name } } } } } } } } } } }'],
   ['MaxIntrospectionDepth_cycle', '{ __schema { types { ...T } } } fragment T on __Type { name ofType { ...T } }'],
 
+  // ---- quirks, each checked against graphql-js
+  ['Quirk_docDirectivesInSDL', `{ dog { name } }
+directive @d(a: Int!, a: String!, b: [Int] = null) repeatable on OBJECT | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | ARGUMENT_DEFINITION
+type T @d @d(a: 1, c: 2) { f(x: Int @d(a: "s")): Int @d(b: [1, "x"]) }
+extend input I2 { g: Int @d(a: 1) @deprecated(reason: 1) }
+input I3 { g: Int @d(a: 1) @deprecated(reason: 1) @deprecated }
+extend type T @d(a: 1)`],
+  ['Quirk_docDirectiveOverridesSchema', `directive @skip(other: Int) on FIELD
+{ dog @skip { name @skip(other: "x", if: true) } }`],
+  ['Quirk_docDirectiveRepeatable', `directive @include(if: Boolean!) repeatable on FIELD | QUERY
+query @include(if: true) @include(if: false) { dog @include(if: true) @include(if: true) { name } }`],
+  ['Quirk_oneOfVariables', 'query Q($c: Int) { complicatedArgs { oneOfArgField(oneOfArg: {intField: $c}) a: oneOfArgField(oneOfArg: {intField: $c, stringField: $d}) } }'],
+  ['Quirk_oneOfDefaults', 'query Q($a: [Int!] = [1, null], $b: OneOfInput = {intField: null}, $c: OneOfInput! = {intField: 1, stringField: "x"}) { complicatedArgs { oneOfArgField(oneOfArg: $c) a: oneOfArgField(oneOfArg: $b) } }'],
+  ['Quirk_abstractSpreads', '{ dog { ...on Dog { ... { ... on Pet { name } } } } catOrDog { ... on Pet { name } ... on Canine { name } ... on Human { name } ... on Mammal { mother { name } } } }'],
+  ['Quirk_metaFieldArgs', '{ __type(name: 1) { name } __schema { types { name fields(includeDeprecated: "yes") { name } } } }'],
+  ['Quirk_duplicateNamesEverywhere', 'query A { dog { name } } query A { dog { name } } fragment A on Dog { name } fragment A on Dog { barks } { dog { ...A } }'],
+  ['SingleFieldSubscriptions_variableSkipThrows', 'query Q { dog { unknown } } subscription S($v: Boolean) { newDog { name } newCat @include(if: $v) { name } }'],
+  ['SingleFieldSubscriptions_nullIf', 'subscription { newDog @skip(if: null) { name } }'],
+  ['SingleFieldSubscriptions_listIf', 'subscription { newDog @skip(if: [true]) { name } }'],
+  ['SingleFieldSubscriptions_missingIf', 'subscription { newDog @include { name } }'],
+  ['SingleFieldSubscriptions_inlineAndTypename', 'subscription S { ... on SubscriptionRoot { newDog { name } } ... on SubscriptionRoot { newDog { name } newCat { name } } __typename }'],
+  ['SingleFieldSubscriptions_duplicateFragmentLastWins', 'subscription S { ...X ...X } fragment X on SubscriptionRoot { newDog { name } newCat { name } } fragment X on SubscriptionRoot { __typename }'],
+  ['VariablesInAllowedPosition_defaults', 'query Q($a: Int! = 1, $b: Int = null, $c: Boolean = true) { complicatedArgs { nonNullIntArgField(nonNullIntArg: $a) a: nonNullIntArgField(nonNullIntArg: $b) b: nonNullFieldWithDefault(arg: $b) } dog @skip(if: $c) { isHouseTrained(atOtherHomes: $c) } }'],
+  ['VariablesInAllowedPosition_lists', 'query Q($l: [Int], $ln: [Int!], $nl: [Int]!) { complicatedArgs { stringListArgField(stringListArg: $l) a: stringListNonNullArgField(stringListNonNullArg: $ln) b: stringListArgField(stringListArg: [$ln]) c: stringListArgField(stringListArg: $nl) } }'],
+  ['VariablesInAllowedPosition_outputTypes', 'query Q($d: Dog, $p: [Pet!]) { dog { isAtLocation(x: $d, y: $p) } }'],
+
   // ---- ordering across rules and limits
   ['Order_manyRulesAtOnce', `query Q($v: Unknown, $v: Int, $u: Dog) @onField {
   dog(x: 1) @include(if: $w) { name(surname: "no") { x } barks meow ...Missing ... on Cat { meows } }

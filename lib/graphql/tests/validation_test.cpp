@@ -2,7 +2,7 @@
 //
 // The table cases (validation_cases.inc) hold, for every rule, valid and
 // invalid documents with the exact errors (messages, locations, order)
-// graphql-js reports for them on the schema below; validation_cases.js
+// graphql-js reports for them on kTestSchema; validation_cases.js
 // regenerates it from the oracle. The other tests cover what a table cannot:
 // hostile documents, the error limit, and the suggestion helpers.
 #include <gtest/gtest.h>
@@ -19,60 +19,6 @@
 
 namespace {
 
-// Keep identical to SCHEMA in validation_cases.js.
-constexpr const char* kTestSchema = R"(
-interface Mammal { mother: Mammal father: Mammal }
-interface Pet { name(surname: Boolean): String }
-interface Canine implements Mammal { name(surname: Boolean): String mother: Canine father: Canine }
-enum DogCommand { SIT HEEL DOWN }
-type Dog implements Pet & Mammal & Canine {
-  name(surname: Boolean): String nickname: String barkVolume: Int barks: Boolean
-  doesKnowCommand(dogCommand: DogCommand): Boolean
-  isHouseTrained(atOtherHomes: Boolean = true): Boolean
-  isAtLocation(x: Int, y: Int): Boolean mother: Dog father: Dog
-}
-type Cat implements Pet { name(surname: Boolean): String nickname: String meows: Boolean meowsVolume: Int furColor: FurColor }
-union CatOrDog = Cat | Dog
-type Human { name(surname: Boolean): String pets: [Pet] relatives: [Human]! iq: Int }
-enum FurColor { BROWN BLACK TAN SPOTTED NO_FUR UNKNOWN }
-input ComplexInput {
-  requiredField: Boolean! nonNullField: Boolean! = false intField: Int stringField: String
-  booleanField: Boolean stringListField: [String]
-}
-input OneOfInput @oneOf { stringField: String intField: Int }
-scalar JSON
-type ComplicatedArgs {
-  intArgField(intArg: Int): String
-  nonNullIntArgField(nonNullIntArg: Int!): String
-  stringArgField(stringArg: String): String
-  booleanArgField(booleanArg: Boolean): String
-  enumArgField(enumArg: FurColor): String
-  floatArgField(floatArg: Float): String
-  idArgField(idArg: ID): String
-  stringListArgField(stringListArg: [String]): String
-  stringListNonNullArgField(stringListNonNullArg: [String!]): String
-  complexArgField(complexArg: ComplexInput): String
-  oneOfArgField(oneOfArg: OneOfInput): String
-  multipleReqs(req1: Int!, req2: Int!): String
-  nonNullFieldWithDefault(arg: Int! = 0): String
-  multipleOpts(opt1: Int = 0, opt2: Int = 0): String
-  multipleOptAndReq(req1: Int!, req2: Int!, opt1: Int = 0, opt2: Int = 0): String
-  jsonArgField(json: JSON): String
-}
-type QueryRoot {
-  human(id: ID): Human dog: Dog cat: Cat pet: Pet catOrDog: CatOrDog
-  complicatedArgs: ComplicatedArgs mammal: Mammal canine: Canine
-}
-type MutationRoot { setName(name: String!): Dog }
-type SubscriptionRoot { newDog: Dog newCat: Cat }
-schema { query: QueryRoot mutation: MutationRoot subscription: SubscriptionRoot }
-directive @onField on FIELD
-directive @onQuery on QUERY
-directive @onVariable on VARIABLE_DEFINITION
-directive @rep repeatable on FIELD | QUERY | FRAGMENT_SPREAD
-directive @withArgs(req: Int!, opt: String = "x") on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
-)";
-
 struct Case {
   const char* name;
   const char* query;
@@ -80,9 +26,8 @@ struct Case {
   std::size_t maxErrors;
 };
 
-const Case kCases[] = {
+// Defines kTestSchema (the SDL) and kCases.
 #include "validation_cases.inc"
-};
 
 const gql::Schema& testSchema() {
   static const std::shared_ptr<gql::Schema> schema = [] {

@@ -8,6 +8,7 @@
 // it behind a shared_ptr and never copy the source out from under it).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -85,6 +86,11 @@ struct Node {
 
   template <class T> const T& as() const { return static_cast<const T&>(*this); }
   template <class T> T& as() { return static_cast<T&>(*this); }
+
+  // Nodes are recycled through a per-thread cache of freed blocks (ast.cpp):
+  // a parse allocates hundreds of them, and malloc's own cache is too small.
+  static void* operator new(std::size_t size);
+  static void operator delete(void* p, std::size_t size) noexcept;
 };
 
 template <class T> using Ptr = std::unique_ptr<T>;
