@@ -26,6 +26,15 @@ class OverlappingFieldsChecker {
   void checkSelectionSet(const ast::SelectionSet& selectionSet, const NamedTypeDef* parentType,
                          std::vector<GraphQLError>& out);
 
+  // True once the rule ran out of its complexity budget (graphql-js's
+  // MAX_COMPLEXITY_BUDGET) or of comparison depth on a hostile document. The
+  // call that ran out appended nothing. graphql-js then stops the whole
+  // validation: the validator must stop its traversal and append
+  // GraphQLError(kValidationAbortedMessage) (no locations) after the errors
+  // reported so far, not counted against maxErrors. Later calls do nothing.
+  bool aborted() const;
+  static constexpr const char* kValidationAbortedMessage = "Validation aborted.";
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -8,6 +8,7 @@
 // it behind a shared_ptr and never copy the source out from under it).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -85,6 +86,11 @@ struct Node {
 
   template <class T> const T& as() const { return static_cast<const T&>(*this); }
   template <class T> T& as() { return static_cast<T&>(*this); }
+
+  // Nodes are recycled through a per-thread cache of freed blocks (ast.cpp):
+  // a parse allocates hundreds of them, and malloc's own cache is too small.
+  static void* operator new(std::size_t size);
+  static void operator delete(void* p, std::size_t size) noexcept;
 };
 
 template <class T> using Ptr = std::unique_ptr<T>;
@@ -207,6 +213,7 @@ struct Definition : Node { using Node::Node; };
 
 struct VariableDefinition : Node {
   VariableDefinition() : Node(Kind::VariableDefinition) {}
+  Ptr<StringValue> description;  // may be null (graphql-js 16.15 accepts one)
   Variable variable;
   Ptr<TypeNode> type;
   Ptr<ValueNode> defaultValue;  // may be null
@@ -216,6 +223,7 @@ struct VariableDefinition : Node {
 struct OperationDefinition : Definition {
   OperationDefinition() : Definition(Kind::OperationDefinition) {}
   OperationType operation = OperationType::Query;
+  Ptr<StringValue> description;  // may be null (graphql-js 16.15 accepts one)
   std::optional<Name> name;
   PtrList<VariableDefinition> variableDefinitions;
   PtrList<Directive> directives;
@@ -224,6 +232,7 @@ struct OperationDefinition : Definition {
 
 struct FragmentDefinition : Definition {
   FragmentDefinition() : Definition(Kind::FragmentDefinition) {}
+  Ptr<StringValue> description;  // may be null (graphql-js 16.15 accepts one)
   Name name;
   Ptr<NamedType> typeCondition;
   PtrList<Directive> directives;
@@ -315,6 +324,10 @@ struct Document : Node {
   std::unique_ptr<const std::string> source;
   PtrList<Definition> definitions;
   std::uint32_t tokenCount = 0;  // tokens the lexer produced (for limits)
+  // Set only by parseValueDocument / parseTypeDocument (definitions is then
+  // empty): the parsed literal, whose names view into `source`.
+  Ptr<ValueNode> value;
+  Ptr<TypeNode> type;
 };
 
 // Helpers for the kind families.

@@ -14,7 +14,8 @@ namespace gql {
 struct ParseLimits {
   std::size_t maxSourceBytes = 1 << 20;  // longer documents are refused before lexing
   std::uint32_t maxTokens = 100'000;     // graphql-js's maxTokens option
-  std::uint32_t maxDepth = 128;          // nesting of selection sets, lists, objects, types
+  std::uint32_t maxDepth = 128;          // nesting of selection sets, lists, objects, list types
+                                         // (at most 1000 whatever is asked: stack safety)
 };
 
 struct ParseResult {
@@ -29,8 +30,12 @@ struct ParseResult {
 //   Syntax Error: Document contains more than 100000 tokens. Parsing aborted.
 ParseResult parse(std::string source, const ParseLimits& limits = {});
 
-// Parses a single value literal / type reference (used by tests and tools).
-ParseResult parseValueDocument(std::string source);
+// Parses a single value literal (graphql-js's parseValue; variables allowed,
+// or refused with constOnly as parseConstValue) into Document::value.
+ParseResult parseValueDocument(std::string source, const ParseLimits& limits = {},
+                               bool constOnly = false);
+// Parses a single type reference (graphql-js's parseType) into Document::type.
+ParseResult parseTypeDocument(std::string source, const ParseLimits& limits = {});
 
 // Prints a value literal as GraphQL (graphql-js's print() for ValueNodes),
 // e.g. {a: [1, 2], b: "x"} — used for introspection's defaultValue.
