@@ -86,6 +86,12 @@ int main(int argc, char** argv) {
                                  throw gql::FieldError("device did not answer");
                                },
                                &error) &&
+            kit::hw::bindField(*schema, "Query.echo",
+                               [](const Value&, const Value& args, const gql::ResolveInfo&) -> Value {
+                                 const Value* text = args.find("text");
+                                 return text ? *text : Value();
+                               },
+                               &error) &&
             kit::hw::bindField(*schema, "Mutation.setValue",
                                [&value](const Value&, const Value& args, const gql::ResolveInfo&) -> Value {
                                  value = args.find("value")->asInt();

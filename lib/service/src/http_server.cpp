@@ -7,6 +7,7 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <list>
@@ -145,6 +146,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void readHeader() {
     busy_ = false;
     if (closeAfterReply_) return close();
+    method_.clear();
+    target_.clear();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(server_.limits.maxHeaderBytes, UINT32_MAX)));
     parser_->body_limit(server_.limits.maxBodyBytes);
@@ -171,6 +174,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return failRead(ec, "header");
     busy_ = true;
     auto& req = parser_->get();
+    method_ = std::string(req.method_string());
+    target_ = std::string(req.target());
     if (auto len = parser_->content_length(); len && *len > server_.limits.maxBodyBytes)
       return refuse(413, "Request body of " + std::to_string(*len) + " bytes exceeds the limit of " +
                              std::to_string(server_.limits.maxBodyBytes) + " bytes");
@@ -221,6 +226,8 @@ class Session : public std::enable_shared_from_this<Session> {
     auto req = std::make_shared<HttpRequest>();
     req->method = std::string(msg.method_string());
     req->target = std::string(msg.target());
+    method_ = req->method;
+    target_ = req->target;
     req->remote = remote_;
     for (const auto& f : msg) {
       std::string name(f.name_string());
@@ -264,6 +271,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void refuse(int status, const std::string& message) {
     busy_ = true;
     keepAlive_ = false;
+    linger_ = true;
     log::warn("http: ", remote_, ": ", status, " ", message);
     HttpResponse r = HttpResponse::json(status, R"({"errors":[{"message":)" + jsonQuote(message) + "}]}");
     write(std::move(r));
@@ -296,9 +304,11 @@ class Session : public std::enable_shared_from_this<Session> {
     res_->keep_alive(keep);
     res_->prepare_payload();  // Content-Length, always (the comms forwarder needs it)
     stream_.expires_after(server_.limits.writeTimeout);
+    log::debug("http: ", remote_, " ", method_, " ", target_, " -> ", response_.status);
     http::async_write(stream_, *res_, [self = shared_from_this(), keep](beast::error_code ec, std::size_t) {
       self->res_.reset();
-      if (ec || !keep) return self->close();
+      if (ec) return self->close();
+      if (!keep) return self->linger_ ? self->lingerClose() : self->close();
       self->readHeader();
     });
   }
@@ -308,6 +318,33 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
   }
+
+  // After refusing a request whose body was not read (413...): closing with
+  // unread bytes makes the kernel send a reset, which can destroy the answer
+  // before the client reads it. So: send FIN, discard what still arrives for
+  // a short while, then close.
+  void lingerClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    stream_.expires_after(std::chrono::seconds(2));
+    drain();
+  }
+
+  void drain() {
+    if (drained_ > kMaxDrainBytes) return close();
+    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return self->close();
+      self->drained_ += n;
+      self->drain();
+    });
+  }
+
+  static constexpr std::size_t kMaxDrainBytes = 8u << 20;
+  std::array<char, 16384> discard_{};
+  std::size_t drained_ = 0;
+  bool linger_ = false;
+  std::string method_, target_;  // of the current request, for the debug log
 
   HttpServer::Impl& server_;
   beast::tcp_stream stream_;
