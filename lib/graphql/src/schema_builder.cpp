@@ -281,11 +281,11 @@ class Builder {
     switch (t.kind) {
       case TypeKind::Scalar: {
         auto& s = t.as<ScalarType>();
-        // The definition's @specifiedBy, overridden by the last extension's.
-        for (const auto* node : nodes) {
-          if (const ast::Directive* d = findDirective(node->directives, "specifiedBy")) {
-            if (auto url = stringDirectiveArgument(*d, "url", std::nullopt)) s.specifiedByURL = std::move(url);
-          }
+        // Only the definition's @specifiedBy counts: graphql-js's buildType
+        // ignores it on extensions in the same document (extendSchema would
+        // apply it when extending an already built schema, which we never do).
+        if (const ast::Directive* d = findDirective(nodes.front()->directives, "specifiedBy")) {
+          if (auto url = stringDirectiveArgument(*d, "url", std::nullopt)) s.specifiedByURL = std::move(url);
         }
         break;
       }
