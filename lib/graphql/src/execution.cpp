@@ -6,8 +6,10 @@
 // error has been recorded. Errors are recorded where they arise: execution is
 // synchronous, so that is the order in which graphql-js collects them, and a
 // failed position stops its siblings exactly where graphql-js's throw would.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -167,10 +169,9 @@ class Executor {
            Value variables, void* context)
       : schema_(schema), op_(op), root_(root), variables_(std::move(variables)), context_(context), leaf_(schema) {
     for (const auto& def : doc.definitions)
-      if (def->kind == ast::Kind::FragmentDefinition) {
-        const auto& frag = def->as<ast::FragmentDefinition>();
-        fragments_.insert_or_assign(frag.name.value, &frag);  // the last one wins, as in graphql-js
-      }
+      if (def->kind == ast::Kind::FragmentDefinition) fragmentList_.push_back(&def->as<ast::FragmentDefinition>());
+    if (fragmentList_.size() > kLinearLimit)
+      for (const auto* frag : fragmentList_) fragments_.insert_or_assign(frag->name.value, frag);
   }
 
   ExecutionResult run() {
@@ -184,7 +185,7 @@ class Executor {
       result.errors = std::move(errors_);
       return result;
     }
-    CollectedFields& fields = collected(*rootType, nullptr, op_.selectionSet.get());
+    CollectedFields& fields = collect(*rootType, nullptr, op_.selectionSet.get());
     Value data;
     if (!fields.ok) {
       // graphql-js: an error while collecting the root fields fails the whole operation.
@@ -246,10 +247,41 @@ class Executor {
     return false;
   }
 
+  // Small documents are searched linearly; maps are built only past
+  // kLinearLimit entries (they cost allocations on every execution).
+  static constexpr std::size_t kLinearLimit = 16;
+
+  const ast::FragmentDefinition* findFragment(std::string_view name) const {
+    if (fragmentList_.size() > kLinearLimit) {
+      auto it = fragments_.find(name);
+      return it == fragments_.end() ? nullptr : it->second;
+    }
+    const ast::FragmentDefinition* found = nullptr;
+    for (const auto* frag : fragmentList_)
+      if (frag->name.value == name) found = frag;  // the last one wins, as in graphql-js
+    return found;
+  }
+
   struct CollectState {
     CollectedFields& out;
-    std::unordered_set<std::string_view> visitedFragments;
+    std::vector<std::string_view> visitedList;
+    std::unordered_set<std::string_view> visitedSet;  // used once visitedList is long
     std::unordered_map<std::string_view, std::size_t> index;  // built once the field list grows
+
+    // Marks a fragment visited; false if it already was.
+    bool visit(std::string_view name) {
+      if (visitedList.size() < kLinearLimit) {
+        if (std::find(visitedList.begin(), visitedList.end(), name) != visitedList.end()) return false;
+        visitedList.push_back(name);
+        return true;
+      }
+      if (visitedSet.empty()) visitedSet.insert(visitedList.begin(), visitedList.end());
+      return visitedSet.insert(name).second;
+    }
+    bool visited(std::string_view name) const {
+      if (!visitedSet.empty()) return visitedSet.count(name) != 0;
+      return std::find(visitedList.begin(), visitedList.end(), name) != visitedList.end();
+    }
   };
 
   bool collectInto(const ObjectType& type, const ast::SelectionSet& set, CollectState& st, std::size_t nesting) {
@@ -277,14 +309,14 @@ class Executor {
         }
         case ast::Kind::FragmentSpread: {
           const auto& spread = sel->as<ast::FragmentSpread>();
-          if (st.visitedFragments.count(spread.name.value)) continue;
+          if (st.visited(spread.name.value)) continue;
           const int inc = shouldInclude(sel->directives, st.out.error);
           if (inc < 0) return false;
           if (inc == 0) continue;
-          st.visitedFragments.insert(spread.name.value);
-          auto it = fragments_.find(spread.name.value);
-          if (it == fragments_.end()) continue;
-          const auto& frag = *it->second;
+          st.visit(spread.name.value);
+          const ast::FragmentDefinition* found = findFragment(spread.name.value);
+          if (!found) continue;
+          const auto& frag = *found;
           if (!fragmentConditionMatches(frag.typeCondition.get(), type) || !frag.selectionSet) continue;
           if (!collectInto(type, *frag.selectionSet, st, nesting + 1)) return false;
           break;
@@ -296,7 +328,6 @@ class Executor {
   }
 
   void addField(const ObjectType& type, const ast::Field& field, CollectState& st) {
-    constexpr std::size_t kLinearLimit = 16;
     auto& fields = st.out.fields;
     const std::string_view key = field.responseKey();
     if (fields.size() <= kLinearLimit) {
@@ -331,24 +362,32 @@ class Executor {
     fields.push_back(std::move(f));
   }
 
-  // graphql-js collectFields / collectSubfields, memoised per execution by
-  // (runtime type, parent field): a list of N objects collects once.
-  CollectedFields& collected(const ObjectType& type, const CollectedField* parent, const ast::SelectionSet* rootSet) {
-    MemoKey key{&type, parent};
-    auto it = memo_.find(key);
-    if (it != memo_.end()) return *it->second;
-    auto cf = std::make_unique<CollectedFields>();
-    CollectState st{*cf, {}, {}};
+  // graphql-js collectFields / collectSubfields.
+  CollectedFields& collect(const ObjectType& type, const CollectedField* parent, const ast::SelectionSet* rootSet) {
+    CollectedFields& cf = arena_.emplace_back();
+    CollectState st{cf, {}, {}, {}};
     if (parent) {
       for (const auto* node : parent->nodes)
         if (node->selectionSet && !collectInto(type, *node->selectionSet, st, 0)) {
-          cf->ok = false;
+          cf.ok = false;
           break;
         }
     } else if (rootSet && !collectInto(type, *rootSet, st, 0)) {
-      cf->ok = false;
+      cf.ok = false;
     }
-    return *memo_.emplace(key, std::move(cf)).first->second;
+    return cf;
+  }
+
+  // The sub-selection of field f for runtime type `type`, collected once per
+  // execution: a list of N objects collects once. The field keeps the last
+  // one; others (an abstract field meeting several types) wait in memo_.
+  CollectedFields& subfields(const ObjectType& type, CollectedField& f) {
+    if (f.subType == &type) return *f.sub;
+    if (f.subType) memo_.emplace(MemoKey{f.subType, &f}, f.sub);
+    auto it = memo_.find(MemoKey{&type, &f});
+    f.sub = it != memo_.end() ? it->second : &collect(type, &f, nullptr);
+    f.subType = &type;
+    return *f.sub;
   }
 
   // ---- execution -------------------------------------------------------------------
@@ -402,14 +441,20 @@ class Executor {
     const Value* result;
     Value* owned = nullptr;
     if (def.resolver) {
+      // A leaf is resolved straight into its slot and coerced there.
+      const bool leaf = def.type->nullableType().isLeaf();  // not a list of leaves
       try {
-        resolved = def.resolver(source, f.args, info);
+        (leaf ? out : resolved) = def.resolver(source, f.args, info);
       } catch (const std::exception& e) {
         raise(e.what(), f);
         return absorb(*def.type, out);
       } catch (...) {
         raise("Unexpected error value: the resolver threw a non-exception.", f);
         return absorb(*def.type, out);
+      }
+      if (leaf) {
+        if (!completeValue(*def.type, f, info, out, out, nullptr)) return absorb(*def.type, out);
+        return true;
       }
       result = owned = &resolved;
     } else {
@@ -448,24 +493,11 @@ class Executor {
       case TypeKind::List: return completeList(type.as<ListType>(), f, info, result, out, owned);
       case TypeKind::Scalar:
       case TypeKind::Enum: {
-        if (leaf_.passesThrough(type, result)) {
+        if (&out != &result) {  // `result` may be `out` itself (see executeField)
           if (owned) out = std::move(*owned);
           else out = result;
-          return true;
         }
-        try {
-          out = detail::serializeLeaf(type.as<NamedTypeDef>(), result);
-        } catch (const std::exception& e) {
-          raise(e.what(), f);
-          return false;
-        }
-        if (out.isNull()) {
-          raise("Expected `" + type.toString() + ".serialize(" + inspect(result) +
-                    ")` to return non-nullable value, returned: null",
-                f);
-          return false;
-        }
-        return true;
+        return serializeInPlace(type, f, out);
       }
       case TypeKind::Interface:
       case TypeKind::Union: {
@@ -478,6 +510,26 @@ class Executor {
         raise("Cannot complete value of unexpected output type: " + type.toString(), f);
         return false;
     }
+  }
+
+  // graphql-js completeLeafValue on `v`, replacing it by its serialisation.
+  bool serializeInPlace(const Type& type, CollectedField& f, Value& v) {
+    if (leaf_.passesThrough(type, v)) return true;
+    Value serialized;
+    try {
+      serialized = detail::serializeLeaf(type.as<NamedTypeDef>(), v);
+    } catch (const std::exception& e) {
+      raise(e.what(), f);
+      return false;
+    }
+    if (serialized.isNull()) {
+      raise("Expected `" + type.toString() + ".serialize(" + inspect(v) +
+                ")` to return non-nullable value, returned: null",
+            f);
+      return false;
+    }
+    v = std::move(serialized);
+    return true;
   }
 
   bool completeList(const ListType& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
@@ -557,11 +609,7 @@ class Executor {
 
   bool completeObject(const ObjectType& type, CollectedField& f, const ResolveInfo& info, const Value& result,
                       Value& out) {
-    if (f.subType != &type) {
-      f.sub = &collected(type, &f, nullptr);
-      f.subType = &type;
-    }
-    CollectedFields& sub = *f.sub;
+    CollectedFields& sub = subfields(type, f);
     if (!sub.ok) {
       raise(sub.error.message, sub.error.locations, f.nodes);
       return false;
@@ -595,8 +643,10 @@ class Executor {
   Value variables_;
   void* context_;
   LeafFastPath leaf_;
-  std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
-  std::unordered_map<MemoKey, std::unique_ptr<CollectedFields>, MemoKeyHash> memo_;
+  std::vector<const ast::FragmentDefinition*> fragmentList_;
+  std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;  // only for many fragments
+  std::deque<CollectedFields> arena_;  // stable addresses: fields point at their sub-selections
+  std::unordered_map<MemoKey, CollectedFields*, MemoKeyHash> memo_;
   std::vector<PathEntry> path_;
   std::vector<GraphQLError> errors_;
   std::size_t depth_ = 0;

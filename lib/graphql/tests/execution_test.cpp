@@ -221,6 +221,33 @@ TEST(Execution, BoundTypeResolverAndHandleParents) {
             R"({"data":{"u":[{"__typename":"A","a":1},{"__typename":"B","b":20,"name":null}]}})");
 }
 
+// Requirement: resolver results are coerced whatever their shape: leaves,
+// non-null leaves, lists of leaves (each item serialised), with errors.
+TEST(Execution, ResolverResultsOfEveryShape) {
+  auto schema = buildSchema(R"(
+    enum Mode { SAFE NOMINAL }
+    type Query { mode: Mode! modes: [Mode!]! n: Int nn: Int! ints: [Int] id: ID }
+  )");
+  ASSERT_TRUE(schema);
+  auto give = [](Value v) {
+    return [v](const Value&, const Value&, const gql::ResolveInfo&) { return v; };
+  };
+  schema->bindResolver("Query", "mode", give(Value("SAFE")));
+  schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("SAFE")})));
+  schema->bindResolver("Query", "n", give(Value(2.5)));
+  schema->bindResolver("Query", "nn", give(Value(7)));
+  schema->bindResolver("Query", "ints", give(Value::list({Value(1), Value("x"), Value(true)})));
+  schema->bindResolver("Query", "id", give(Value(12)));
+  // graphql-js, with the same values returned by resolvers:
+  EXPECT_EQ(run(*schema, "{ mode modes n nn ints id }"),
+            R"({"errors":[{"message":"Int cannot represent non-integer value: 2.5","locations":[{"line":1,"column":14}],"path":["n"]},)"
+            R"({"message":"Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":19}],"path":["ints",1]}],)"
+            R"("data":{"mode":"SAFE","modes":["NOMINAL","SAFE"],"n":null,"nn":7,"ints":[1,null,1],"id":"12"}})");
+  schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("OFF")})));
+  EXPECT_EQ(run(*schema, "{ modes }"),
+            R"({"errors":[{"message":"Enum \"Mode\" cannot represent value: \"OFF\"","locations":[{"line":1,"column":3}],"path":["modes",1]}],"data":null})");
+}
+
 // Requirement: coerced arguments are computed once per field even when the
 // field runs for every list item, and still reach every resolver call.
 TEST(Execution, ArgumentsCoercedForEveryListItem) {
