@@ -11,149 +11,12 @@
 #include "execution_internal.h"
 #include "graphql/execution.h"
 #include "graphql/parser.h"
+#include "inspect.h"
+#include "validation_suggest.h"
 
 namespace gql {
 namespace detail {
 namespace {
-
-// ---- inspect ----------------------------------------------------------------
-
-constexpr std::size_t kInspectMaxArray = 10;
-constexpr std::size_t kInspectMaxDepth = 2;
-
-void appendNumber(std::string& out, double d) {
-  if (std::isnan(d)) {
-    out += "NaN";
-  } else if (std::isinf(d)) {
-    out += d > 0 ? "Infinity" : "-Infinity";
-  } else {
-    appendJson(out, Value(d));
-  }
-}
-
-// `seen` is graphql-js's seenValues.length: how many containers enclose v.
-void inspectInto(std::string& out, const Value& v, std::size_t seen) {
-  switch (v.kind()) {
-    case Value::Kind::Null: out += "null"; return;
-    case Value::Kind::Bool: out += v.asBool() ? "true" : "false"; return;
-    case Value::Kind::Int: out += std::to_string(v.asInt()); return;
-    case Value::Kind::Float: appendNumber(out, v.asFloat()); return;
-    case Value::Kind::String: appendJsonString(out, v.asString()); return;
-    case Value::Kind::Handle: out += "{}"; return;  // an opaque object has no own keys
-    case Value::Kind::List: {
-      const auto& list = v.asList();
-      if (list.empty()) {
-        out += "[]";
-        return;
-      }
-      if (seen + 1 > kInspectMaxDepth) {
-        out += "[Array]";
-        return;
-      }
-      const std::size_t n = std::min(kInspectMaxArray, list.size());
-      out += '[';
-      for (std::size_t i = 0; i < n; ++i) {
-        if (i) out += ", ";
-        inspectInto(out, list[i], seen + 1);
-      }
-      const std::size_t remaining = list.size() - n;
-      if (remaining == 1) out += ", ... 1 more item";
-      if (remaining > 1) out += ", ... " + std::to_string(remaining) + " more items";
-      out += ']';
-      return;
-    }
-    case Value::Kind::Object: {
-      const auto& obj = v.asObject();
-      if (obj.empty()) {
-        out += "{}";
-        return;
-      }
-      if (seen + 1 > kInspectMaxDepth) {
-        out += "[Object]";
-        return;
-      }
-      out += "{ ";
-      bool first = true;
-      for (const auto& [key, member] : obj) {
-        if (!first) out += ", ";
-        first = false;
-        out += key;
-        out += ": ";
-        inspectInto(out, member, seen + 1);
-      }
-      out += " }";
-      return;
-    }
-  }
-}
-
-// ---- suggestions (graphql-js suggestionList) ------------------------------------
-
-std::string asciiLower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
-
-// Damerau-Levenshtein distance where a case change counts as one edit;
-// nullopt when above threshold.
-std::optional<std::size_t> lexicalDistance(std::string_view input, std::string_view option,
-                                           std::size_t threshold) {
-  if (input == option) return 0;
-  std::string a = asciiLower(option);
-  std::string b = asciiLower(input);
-  if (a == b) return 1;
-  if (a.size() < b.size()) std::swap(a, b);
-  if (a.size() - b.size() > threshold) return std::nullopt;
-  std::vector<std::size_t> rows[3];
-  for (auto& r : rows) r.assign(b.size() + 1, 0);
-  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    auto& up = rows[(i - 1) % 3];
-    auto& cur = rows[i % 3];
-    std::size_t smallest = cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      std::size_t cell = std::min({up[j] + 1, cur[j - 1] + 1, up[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        cell = std::min(cell, rows[(i - 2) % 3][j - 2] + 1);
-      smallest = std::min(smallest, cell);
-      cur[j] = cell;
-    }
-    if (smallest > threshold) return std::nullopt;
-  }
-  const std::size_t d = rows[a.size() % 3][b.size()];
-  if (d <= threshold) return d;
-  return std::nullopt;
-}
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-// graphql-js naturalCompare: digit runs compare by numeric value.
-int naturalCompare(std::string_view a, std::string_view b) {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (isDigit(a[i]) && isDigit(b[j])) {
-      std::uint64_t an = 0, bn = 0;
-      do {
-        an = an * 10 + static_cast<std::uint64_t>(a[i] - '0');
-        ++i;
-      } while (i < a.size() && isDigit(a[i]) && an > 0);
-      do {
-        bn = bn * 10 + static_cast<std::uint64_t>(b[j] - '0');
-        ++j;
-      } while (j < b.size() && isDigit(b[j]) && bn > 0);
-      if (an != bn) return an < bn ? -1 : 1;
-    } else {
-      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
-      ++i;
-      ++j;
-    }
-  }
-  if (a.size() - i == b.size() - j) return 0;
-  return (a.size() - i) < (b.size() - j) ? -1 : 1;
-}
 
 // ---- paths in variable errors -------------------------------------------------------
 
@@ -189,18 +52,18 @@ std::optional<Value> coerceLeaf(const Value& input, const NamedTypeDef& type, co
     const auto& e = type.as<EnumType>();
     std::vector<std::string_view> names;
     if (!input.isString()) {
-      std::string valueStr = inspect(input);
+      std::string valueStr = gql::inspect(input);
       for (const auto& ev : e.values) names.push_back(ev.name);
       sink.report(path, input,
                   "Enum \"" + e.name + "\" cannot represent non-string value: " + valueStr + "." +
-                      didYouMean("the enum value", valueStr, names));
+                      didYouMean("the enum value", suggestionList(valueStr, names)));
       return std::nullopt;
     }
     if (!e.findValue(input.asString())) {
       for (const auto& ev : e.values) names.push_back(ev.name);
       sink.report(path, input,
                   "Value \"" + input.asString() + "\" does not exist in \"" + e.name + "\" enum." +
-                      didYouMean("the enum value", input.asString(), names));
+                      didYouMean("the enum value", suggestionList(input.asString(), names)));
       return std::nullopt;
     }
     return input;
@@ -257,6 +120,7 @@ std::optional<Value> coerceInputValueImpl(const Value& input, const Type& type, 
     }
     ValueObject out;
     out.reserve(io.fields.size());
+    bool firstInvalid = false;  // graphql-js stores undefined for an invalid field
     for (const auto& field : io.fields) {
       const Value* fieldValue = input.find(field.name);
       if (!fieldValue) {
@@ -272,6 +136,7 @@ std::optional<Value> coerceInputValueImpl(const Value& input, const Type& type, 
       path.emplace_back(std::string_view(field.name));
       auto coerced = coerceInputValueImpl(*fieldValue, *field.type, path, sink);
       path.pop_back();
+      if (out.empty()) firstInvalid = !coerced;
       out.emplace_back(field.name, coerced ? std::move(*coerced) : Value());
     }
     for (const auto& [key, member] : input.asObject()) {
@@ -281,7 +146,16 @@ std::optional<Value> coerceInputValueImpl(const Value& input, const Type& type, 
         for (const auto& f : io.fields) names.push_back(f.name);
         sink.report(path, input,
                     "Field \"" + key + "\" is not defined by type \"" + io.name + "\"." +
-                        didYouMean("", key, names));
+                        didYouMean(suggestionList(key, names)));
+      }
+    }
+    if (io.isOneOf) {
+      if (out.size() != 1)
+        sink.report(path, input, "Exactly one key must be specified for OneOf type \"" + io.name + "\".");
+      if (!out.empty() && !firstInvalid && out.front().second.isNull()) {
+        path.emplace_back(std::string_view(out.front().first));
+        sink.report(path, Value(), "Field \"" + out.front().first + "\" must be non-null.");
+        path.pop_back();
       }
     }
     return Value(std::move(out));
@@ -358,6 +232,7 @@ std::optional<Value> valueFromASTImpl(const ast::ValueNode& node, const Type& ty
       if (!v) return std::nullopt;
       out.emplace_back(field.name, std::move(*v));
     }
+    if (io.isOneOf && (out.size() != 1 || out.front().second.isNull())) return std::nullopt;
     return Value(std::move(out));
   }
   if (type.kind == TypeKind::Enum) {
@@ -380,43 +255,6 @@ std::optional<Value> valueFromASTImpl(const ast::ValueNode& node, const Type& ty
 }
 
 }  // namespace
-
-std::string inspect(const Value& v) {
-  std::string out;
-  inspectInto(out, v, 0);
-  return out;
-}
-
-std::string didYouMean(std::string_view subMessage, std::string_view input,
-                       const std::vector<std::string_view>& options) {
-  const std::size_t threshold = static_cast<std::size_t>(std::floor(static_cast<double>(input.size()) * 0.4)) + 1;
-  std::vector<std::pair<std::string_view, std::size_t>> found;
-  for (auto option : options) {
-    if (auto d = lexicalDistance(input, option, threshold)) {
-      // graphql-js keeps one entry per distinct option (an object keyed by it).
-      auto it = std::find_if(found.begin(), found.end(), [&](const auto& p) { return p.first == option; });
-      if (it == found.end()) found.emplace_back(option, *d);
-      else it->second = *d;
-    }
-  }
-  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    if (a.second != b.second) return a.second < b.second;
-    return naturalCompare(a.first, b.first) < 0;
-  });
-  if (found.empty()) return {};
-  constexpr std::size_t kMaxSuggestions = 5;
-  std::string msg = " Did you mean ";
-  if (!subMessage.empty()) {
-    msg += subMessage;
-    msg += ' ';
-  }
-  auto quoted = [](std::string_view s) { return "\"" + std::string(s) + "\""; };
-  if (found.size() == 1) return msg + quoted(found[0].first) + "?";
-  if (found.size() == 2) return msg + quoted(found[0].first) + " or " + quoted(found[1].first) + "?";
-  const std::size_t n = std::min(kMaxSuggestions, found.size());
-  for (std::size_t i = 0; i + 1 < n; ++i) msg += quoted(found[i].first) + ", ";
-  return msg + "or " + quoted(found[n - 1].first) + "?";
-}
 
 bool getArgumentValues(const std::vector<InputValueDef>& defs, const ast::PtrList<ast::Argument>& argNodes,
                        const ast::Node& node, const Value* variables, Value& out, RaisedError* error) {
@@ -481,7 +319,7 @@ Value serializeLeaf(const NamedTypeDef& type, const Value& v) {
     if (v.isString()) {
       if (const auto* ev = e.findValue(v.asString())) return Value(ev->name);
     }
-    throw FieldError("Enum \"" + e.name + "\" cannot represent value: " + inspect(v));
+    throw FieldError("Enum \"" + e.name + "\" cannot represent value: " + gql::inspect(v));
   }
   const auto& scalar = type.as<ScalarType>();
   if (!scalar.serialize) return v;
@@ -509,7 +347,7 @@ struct VariableErrorSink : detail::InputErrorSink {
     errors.push_back(std::move(e));
   }
   void report(const detail::InputPath& path, const Value& invalid, std::string message) override {
-    std::string prefix = "Variable \"$" + std::string(name) + "\" got invalid value " + detail::inspect(invalid);
+    std::string prefix = "Variable \"$" + std::string(name) + "\" got invalid value " + gql::inspect(invalid);
     if (!path.empty()) prefix += " at \"" + std::string(name) + detail::printPath(path) + "\"";
     add(GraphQLError(prefix + "; " + message, *def));
   }

@@ -167,7 +167,7 @@ std::vector<GraphQLError> checkLimits(const ast::Document& doc, const EngineLimi
   }
   if (count > limits.maxFieldCount) {
     std::string n = count == std::numeric_limits<std::uint64_t>::max() ? "more than 2^64" : std::to_string(count);
-    errors.emplace_back("Query selects " + n + " fields (fragments expanded), more than the maximum of " +
+    errors.emplace_back("Query selects " + n + " fields (fragments expanded); the maximum is " +
                         std::to_string(limits.maxFieldCount) + ".");
   }
   return errors;
@@ -290,30 +290,6 @@ std::string Engine::executeJson(std::string_view body, const Value* rootValue, v
 }
 
 // ---- responses ---------------------------------------------------------------------------
-
-void appendErrorJson(std::string& out, const GraphQLError& e) {
-  out += "{\"message\":";
-  appendJsonString(out, e.message);
-  if (!e.locations.empty()) {
-    out += ",\"locations\":[";
-    for (std::size_t i = 0; i < e.locations.size(); ++i) {
-      if (i) out += ',';
-      out += "{\"line\":" + std::to_string(e.locations[i].line) + ",\"column\":" +
-             std::to_string(e.locations[i].column) + "}";
-    }
-    out += ']';
-  }
-  if (e.hasPath) {
-    out += ",\"path\":[";
-    for (std::size_t i = 0; i < e.path.size(); ++i) {
-      if (i) out += ',';
-      if (const auto* key = std::get_if<std::string>(&e.path[i])) appendJsonString(out, *key);
-      else out += std::to_string(std::get<std::int64_t>(e.path[i]));
-    }
-    out += ']';
-  }
-  out += '}';
-}
 
 void appendResultJson(std::string& out, const ExecutionResult& r) {
   // graphql-js builds {errors, data}: JSON.stringify keeps that order.

@@ -6,6 +6,8 @@
 // error has been recorded. Errors are recorded where they arise: execution is
 // synchronous, so that is the order in which graphql-js collects them, and a
 // failed position stops its siblings exactly where graphql-js's throw would.
+#include <cmath>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +15,7 @@
 
 #include "execution_internal.h"
 #include "graphql/execution.h"
+#include "inspect.h"
 
 namespace gql {
 
@@ -57,6 +60,10 @@ struct CollectedField {
   bool argsOk = false;
   Value args;
   detail::RaisedError argsError;
+  // The sub-selection last collected for this field (saves a memo lookup
+  // per object when a list holds objects of one type).
+  const ObjectType* subType = nullptr;
+  struct CollectedFields* sub = nullptr;
 };
 
 struct CollectedFields {
@@ -81,6 +88,70 @@ struct PathEntry {
   std::int64_t index = -1;  // >= 0: a list index
 };
 
+// The built-in scalars' serializers return a value of their own kind
+// unchanged (a string for String and ID, a bool for Boolean, ...). When a
+// schema still uses them, such values skip the call and are moved, not
+// copied. Their addresses are learnt from a probe schema, so a scalar that
+// a service re-bound is always called.
+using SerializeFn = Value (*)(const Value&);
+struct BuiltinSerializers {
+  SerializeFn string = nullptr, id = nullptr, boolean = nullptr, integer = nullptr, floating = nullptr;
+};
+
+SerializeFn serializerOf(const ScalarType& t) {
+  const SerializeFn* fn = t.serialize.target<SerializeFn>();
+  return fn ? *fn : nullptr;
+}
+
+const BuiltinSerializers& builtinSerializers() {
+  static const BuiltinSerializers builtins = [] {
+    BuiltinSerializers b;
+    std::vector<GraphQLError> errors;
+    auto probe = Schema::fromSDL("type Query { a: Int }", &errors);
+    if (probe) {
+      b.string = serializerOf(probe->stringType());
+      b.id = serializerOf(probe->idType());
+      b.boolean = serializerOf(probe->booleanType());
+      b.integer = serializerOf(probe->intType());
+      b.floating = serializerOf(probe->floatType());
+    }
+    return b;
+  }();
+  return builtins;
+}
+
+// Scalars whose values of the canonical kind pass through unchanged.
+struct LeafFastPath {
+  const ScalarType* string = nullptr;
+  const ScalarType* id = nullptr;
+  const ScalarType* boolean = nullptr;
+  const ScalarType* integer = nullptr;
+  const ScalarType* floating = nullptr;
+
+  explicit LeafFastPath(const Schema& schema) {
+    const auto& b = builtinSerializers();
+    auto pick = [](const ScalarType& t, SerializeFn builtin) {
+      return builtin && serializerOf(t) == builtin ? &t : nullptr;
+    };
+    string = pick(schema.stringType(), b.string);
+    id = pick(schema.idType(), b.id);
+    boolean = pick(schema.booleanType(), b.boolean);
+    integer = pick(schema.intType(), b.integer);
+    floating = pick(schema.floatType(), b.floating);
+  }
+
+  bool passesThrough(const Type& type, const Value& v) const {
+    if (v.isString()) return &type == string || &type == id;
+    if (v.isBool()) return &type == boolean;
+    if (v.isInt()) {
+      const auto i = v.asInt();
+      return (&type == integer && i >= INT32_MIN && i <= INT32_MAX) || &type == floating;
+    }
+    if (v.isFloat()) return &type == floating && std::isfinite(v.asFloat());
+    return false;
+  }
+};
+
 const Value& nullValue() {
   static const Value v;
   return v;
@@ -94,7 +165,7 @@ class Executor {
  public:
   Executor(const Schema& schema, const ast::Document& doc, const ast::OperationDefinition& op, const Value& root,
            Value variables, void* context)
-      : schema_(schema), op_(op), root_(root), variables_(std::move(variables)), context_(context) {
+      : schema_(schema), op_(op), root_(root), variables_(std::move(variables)), context_(context), leaf_(schema) {
     for (const auto& def : doc.definitions)
       if (def->kind == ast::Kind::FragmentDefinition) {
         const auto& frag = def->as<ast::FragmentDefinition>();
@@ -283,19 +354,19 @@ class Executor {
   // ---- execution -------------------------------------------------------------------
 
   // Returns false when a non-null field failed: the object becomes null.
+  // Results are built in place (no temporary Values to move around).
   bool executeFields(const ObjectType& type, const Value& source, CollectedFields& fields, Value& out) {
-    ValueObject obj;
+    out = Value::object();
+    ValueObject& obj = out.asObject();
     obj.reserve(fields.fields.size());
     for (auto& f : fields.fields) {
       if (!f.def && !f.isTypename) continue;  // unknown field: graphql-js leaves it out
       path_.push_back({f.key, -1});
-      Value v;
-      const bool ok = executeField(type, source, f, v);
+      obj.emplace_back(std::string(f.key), Value());
+      const bool ok = executeField(type, source, f, obj.back().second);
       path_.pop_back();
       if (!ok) return false;
-      obj.emplace_back(std::string(f.key), std::move(v));
     }
-    out = Value(std::move(obj));
     return true;
   }
 
@@ -329,6 +400,7 @@ class Executor {
     ResolveInfo info{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_, op_.operation};
     Value resolved;
     const Value* result;
+    Value* owned = nullptr;
     if (def.resolver) {
       try {
         resolved = def.resolver(source, f.args, info);
@@ -339,13 +411,13 @@ class Executor {
         raise("Unexpected error value: the resolver threw a non-exception.", f);
         return absorb(*def.type, out);
       }
-      result = &resolved;
+      result = owned = &resolved;
     } else {
       // graphql-js defaultFieldResolver: the same-named property of an object parent.
       result = source.isObject() ? source.find(def.name) : nullptr;
       if (!result) result = &nullValue();
     }
-    if (!completeValue(*def.type, f, info, *result, out)) return absorb(*def.type, out);
+    if (!completeValue(*def.type, f, info, *result, out, owned)) return absorb(*def.type, out);
     return true;
   }
 
@@ -353,10 +425,13 @@ class Executor {
     return info.parentType.name + "." + std::string(info.fieldName);
   }
 
-  bool completeValue(const Type& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out) {
+    // `owned` is null, or `result` itself when it may be moved from (a
+  // resolver's return value rather than a part of the parent).
+  bool completeValue(const Type& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
+                     Value* owned) {
     switch (type.kind) {
       case TypeKind::NonNull: {
-        if (!completeValue(*type.as<NonNullType>().ofType, f, info, result, out)) return false;
+        if (!completeValue(*type.as<NonNullType>().ofType, f, info, result, out, owned)) return false;
         if (out.isNull()) {
           raise("Cannot return null for non-nullable field " + fieldCoordinate(info) + ".", f);
           return false;
@@ -370,9 +445,14 @@ class Executor {
       return true;
     }
     switch (type.kind) {
-      case TypeKind::List: return completeList(type.as<ListType>(), f, info, result, out);
+      case TypeKind::List: return completeList(type.as<ListType>(), f, info, result, out, owned);
       case TypeKind::Scalar:
       case TypeKind::Enum: {
+        if (leaf_.passesThrough(type, result)) {
+          if (owned) out = std::move(*owned);
+          else out = result;
+          return true;
+        }
         try {
           out = detail::serializeLeaf(type.as<NamedTypeDef>(), result);
         } catch (const std::exception& e) {
@@ -380,7 +460,7 @@ class Executor {
           return false;
         }
         if (out.isNull()) {
-          raise("Expected `" + type.toString() + ".serialize(" + detail::inspect(result) +
+          raise("Expected `" + type.toString() + ".serialize(" + inspect(result) +
                     ")` to return non-nullable value, returned: null",
                 f);
           return false;
@@ -400,24 +480,25 @@ class Executor {
     }
   }
 
-  bool completeList(const ListType& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out) {
+  bool completeList(const ListType& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
+                    Value* owned) {
     if (!result.isList()) {
       raise("Expected Iterable, but did not find one for field \"" + fieldCoordinate(info) + "\".", f);
       return false;
     }
     const Type& itemType = *type.ofType;
     const auto& items = result.asList();
-    ValueList completed;
+    out = Value::list();
+    ValueList& completed = out.asList();
     completed.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       path_.push_back({{}, static_cast<std::int64_t>(i)});
-      Value item;
-      const bool ok = completeValue(itemType, f, info, items[i], item) || absorb(itemType, item);
+      Value& item = completed.emplace_back();
+      Value* ownedItem = owned ? &owned->asList()[i] : nullptr;
+      const bool ok = completeValue(itemType, f, info, items[i], item, ownedItem) || absorb(itemType, item);
       path_.pop_back();
       if (!ok) return false;
-      completed.push_back(std::move(item));
     }
-    out = Value(std::move(completed));
     return true;
   }
 
@@ -476,7 +557,11 @@ class Executor {
 
   bool completeObject(const ObjectType& type, CollectedField& f, const ResolveInfo& info, const Value& result,
                       Value& out) {
-    CollectedFields& sub = collected(type, &f, nullptr);
+    if (f.subType != &type) {
+      f.sub = &collected(type, &f, nullptr);
+      f.subType = &type;
+    }
+    CollectedFields& sub = *f.sub;
     if (!sub.ok) {
       raise(sub.error.message, sub.error.locations, f.nodes);
       return false;
@@ -490,7 +575,7 @@ class Executor {
         return false;
       }
       if (!matches) {
-        raise("Expected value of type \"" + type.name + "\" but got: " + detail::inspect(result) + ".", f);
+        raise("Expected value of type \"" + type.name + "\" but got: " + inspect(result) + ".", f);
         return false;
       }
     }
@@ -509,6 +594,7 @@ class Executor {
   const Value& root_;
   Value variables_;
   void* context_;
+  LeafFastPath leaf_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::unordered_map<MemoKey, std::unique_ptr<CollectedFields>, MemoKeyHash> memo_;
   std::vector<PathEntry> path_;

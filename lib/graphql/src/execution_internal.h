@@ -1,5 +1,5 @@
-// Helpers shared by coercion.cpp, execution.cpp and engine.cpp (not a public
-// interface): graphql-js's inspect(), argument coercion, leaf serialisation.
+// Helpers shared by coercion.cpp and execution.cpp (not a public interface):
+// argument coercion and leaf serialisation.
 #pragma once
 
 #include <string>
@@ -12,10 +12,6 @@
 #include "graphql/value.h"
 
 namespace gql::detail {
-
-// graphql-js inspect(): how values appear inside error messages
-// (strings JSON-quoted, objects as `{ a: 1 }`, depth and length bounded).
-std::string inspect(const Value& v);
 
 // An error raised while coercing or completing a value, before it gets a path.
 // Empty `locations` means "use the field's nodes" (graphql-js locatedError).
@@ -34,10 +30,5 @@ bool getArgumentValues(const std::vector<InputValueDef>& defs, const ast::PtrLis
 // Result coercion of a leaf value (graphql-js serialize). Throws FieldError
 // (or whatever a custom serializer throws) with graphql-js's message.
 Value serializeLeaf(const NamedTypeDef& type, const Value& v);
-
-// " Did you mean "a", "b", or "c"?" for `input` among `options` (graphql-js
-// suggestionList + didYouMean); empty when nothing is close.
-std::string didYouMean(std::string_view subMessage, std::string_view input,
-                       const std::vector<std::string_view>& options);
 
 }  // namespace gql::detail

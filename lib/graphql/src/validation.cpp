@@ -612,7 +612,7 @@ class Validator {
           GraphQLError("Argument \"if\" of non-null type " + quoted(typeStr) + " must not be null.", v)};
     }
     if (v.kind != Kind::BooleanValue) {
-      throw DirectiveValueError{GraphQLError("Argument \"if\" has invalid value " + printForError(v) + ".", v)};
+      throw DirectiveValueError{GraphQLError("Argument \"if\" has invalid value " + printValueNode(v) + ".", v)};
     }
     return v.as<ast::BooleanValue>().value;
   }
@@ -1251,7 +1251,7 @@ class Validator {
     if (skipValues_) return;
     const Type* type = typeInfo_.inputType();
     if (type && type->isNonNull()) {
-      report("Expected value of type " + quoted(type->toString()) + ", found " + printForError(node) + ".", node);
+      report("Expected value of type " + quoted(type->toString()) + ", found " + printValueNode(node) + ".", node);
     }
   }
 
@@ -1261,7 +1261,7 @@ class Validator {
     if (!locationType) return;
     const NamedTypeDef& type = locationType->namedType();
     if (!type.isLeaf()) {
-      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printForError(node) + ".",
+      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printValueNode(node) + ".",
              node);
       return;
     }
@@ -1278,7 +1278,7 @@ class Validator {
       // is reported as it is, at the value.
       report(e.what(), node);
     } catch (const std::exception& e) {
-      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printForError(node) + "; " +
+      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printValueNode(node) + "; " +
                  e.what(),
              node);
     }
@@ -1292,7 +1292,7 @@ class Validator {
       return didYouMean("the enum value", suggestionList(valueStr, names));
     };
     if (node.kind != Kind::EnumValue) {
-      const std::string valueStr = printForError(node);
+      const std::string valueStr = printValueNode(node);
       report("Enum " + quoted(type.name) + " cannot represent non-enum value: " + valueStr + "." + suggestions(valueStr),
              node);
       return;

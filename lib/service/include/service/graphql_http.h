@@ -1,0 +1,69 @@
+// GraphQL over HTTP (CONTRACT.md section 5, the GraphQL-over-HTTP spec as the
+// graphql-http server audit checks it) on top of gql::Engine, plus GraphiQL.
+//
+//   POST any path but /graphiql: {"query", "variables"?, "operationName"?,
+//        "extensions"?} or an array of them (a batch, answered by an array).
+//        No Content-Type is read as JSON (KubOS's comms forwarder sends none);
+//        another media type than application/json is a 415.
+//   GET  ?query=&variables=&operationName=  queries only (a mutation: 405).
+//   GET  /graphiql                           the GraphiQL page, served offline.
+//
+// Status codes: 400 for a body or parameters that are not a GraphQL request.
+// With Accept: application/json (or none, or */*), a request that reached
+// GraphQL is a 200 whatever its errors. With application/graphql-response+json,
+// a request that failed before execution (syntax, validation, variables) is a
+// 400 and has no "data".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graphql/engine.h"
+#include "service/http.h"
+
+namespace kit {
+
+enum class MediaType { Json, GraphQLResponseJson };
+std::string_view mediaTypeName(MediaType m);
+
+// Picks the reply's media type from an Accept header (q-values honoured,
+// */* and application/* mean application/json; nothing acceptable or no
+// header: application/json).
+MediaType negotiateMediaType(const std::string* accept);
+
+// application/x-www-form-urlencoded decoding ('+' is a space). False on a bad
+// %-escape.
+bool parseQueryString(std::string_view query, std::vector<std::pair<std::string, std::string>>& out);
+
+struct GraphQLHttpOptions {
+  std::size_t maxBatch = 32;              // requests in one batch
+  const gql::Value* rootValue = nullptr;  // given to every execution
+  void* context = nullptr;                // ResolveInfo::context
+  std::string title = "GraphiQL";         // the GraphiQL page title
+  bool logErrors = true;                  // every error in a response is logged once
+};
+
+class GraphQLHttpHandler : public HttpHandler {
+ public:
+  GraphQLHttpHandler(gql::Engine& engine, GraphQLHttpOptions options);
+
+  std::optional<HttpResponse> route(const HttpRequest& request) override;
+  HttpResponse handle(const HttpRequest& request) override;
+
+ private:
+  struct Outcome;
+  Outcome runOne(const gql::Request& request, bool viaGet);
+  HttpResponse requestError(int status, MediaType media, const std::string& message) const;
+
+  gql::Engine& engine_;
+  GraphQLHttpOptions options_;
+};
+
+// GraphiQL: the page (pointing at this service's root URL) and its assets.
+// `path` starts with /graphiql. nullopt when nothing is there (404).
+std::optional<HttpResponse> serveGraphiql(std::string_view path, std::string_view title);
+bool graphiqlAssetsBundled();
+
+}  // namespace kit

@@ -1,0 +1,91 @@
+// kit::Service: what a service's main() is made of, in the seed's order.
+//
+//   int main(int argc, char** argv) {
+//     kit::Service svc("sim-eps-service", "sim-eps-service", "Simulated EPS hardware service");
+//     if (auto rc = svc.init(argc, argv)) return *rc;        // command line, logging, config
+//     auto bus = svc.settings().requireString("bus");       // (inside try: ConfigError -> svc.fail)
+//     Device device(bus);                                    // open the device
+//     auto schema = kit::hw::buildSchema(sdl, handlers, &error);   // bind the schema
+//     return svc.serve(schema, &device);                     // serve until SIGTERM/SIGINT
+//   }
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graphql/engine.h"
+#include "graphql/schema.h"
+#include "service/cli.h"
+#include "service/config.h"
+#include "service/http.h"
+#include "service/log.h"
+
+namespace kit {
+
+// Limits read from [name] (all optional; CONTRACT.md section 5):
+//   max-body-bytes (1 MiB), max-header-bytes (16 KiB), header-timeout-ms (10000),
+//   body-timeout-ms (30000), idle-timeout-ms (60000), write-timeout-ms (30000),
+//   max-query-depth (64), max-field-count (10000), max-batch (32),
+//   max-connections (256), workers (4), queue-length (64)
+struct ServiceLimits {
+  HttpLimits http;
+  gql::EngineLimits engine;
+  std::size_t maxBatch = 32;
+};
+ServiceLimits readLimits(const ConfigTable& table);  // throws ConfigError
+
+class Service {
+ public:
+  Service(std::string binaryName, std::string configSection, std::string description,
+          std::string version = "0.1.0");
+  ~Service();
+
+  // Add service flags here before init().
+  CLI::App& cli() { return cli_.app(); }
+
+  // Parses the command line, starts logging, loads config.toml ([name],
+  // [name.addr], limits). nullopt: carry on; otherwise return it from main
+  // (0 after --help/--version, 2 for a bad flag, 1 for a config error).
+  std::optional<int> init(int argc, const char* const* argv);
+
+  const CommonOptions& options() const { return cli_.options(); }
+  const Config& config() const { return *config_; }
+  const ConfigTable& settings() const { return config_->service(); }  // [name]
+  const Address& address() const { return address_; }
+  const ServiceLimits& limits() const { return limits_; }
+  const std::string& name() const { return binaryName_; }
+
+  // One line on stderr and in syslog, then `return svc.fail(...)` exits 1.
+  int fail(std::string_view message);
+
+  // Binds [name.addr] (idempotent), e.g. to fail on a port in use before
+  // opening a device. False after logging why, naming the address. Nothing
+  // is answered until serve(). serve() calls it too.
+  bool listen();
+  // Builds the engine with the configured limits and serves GraphQL over
+  // HTTP (+ GraphiQL) until SIGTERM/SIGINT or stop(). The exit status.
+  int serve(std::shared_ptr<const gql::Schema> schema, void* context = nullptr,
+            const gql::Value* rootValue = nullptr);
+  // The port actually bound (after listen/serve started).
+  std::uint16_t boundPort() const;
+  // Thread-safe: makes serve() return.
+  void stop();
+
+ private:
+  std::string binaryName_;
+  std::string section_;
+  std::string version_;
+  CommandLine cli_;
+  std::optional<Config> config_;
+  Address address_;
+  ServiceLimits limits_;
+  struct Forwarder;  // lets the socket be bound before the handler exists
+  std::unique_ptr<Forwarder> forwarder_;
+  std::unique_ptr<gql::Engine> engine_;
+  std::unique_ptr<HttpHandler> handler_;
+  std::unique_ptr<HttpServer> server_;
+};
+
+}  // namespace kit

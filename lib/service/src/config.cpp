@@ -1,0 +1,253 @@
+#include "service/config.h"
+
+#include <toml++/toml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace kit {
+
+namespace detail {
+struct ConfigDocument {
+  std::string file;
+  toml::table root;
+};
+}  // namespace detail
+
+namespace {
+
+const toml::table& asTable(const void* p) { return *static_cast<const toml::table*>(p); }
+const toml::node* asNode(const void* p) { return static_cast<const toml::node*>(p); }
+
+std::string_view typeName(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a float";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+bool fileExists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string lineOf(const toml::node* n) {
+  if (n == nullptr || n->source().begin.line == 0) return {};
+  return ":" + std::to_string(n->source().begin.line);
+}
+
+}  // namespace
+
+std::string Address::toString() const {
+  if (ip.find(':') != std::string::npos) return "[" + ip + "]:" + std::to_string(port);
+  return ip + ":" + std::to_string(port);
+}
+
+// ---- ConfigTable --------------------------------------------------------------
+
+const std::string& ConfigTable::file() const { return doc_->file; }
+
+const void* ConfigTable::node(std::string_view key) const { return asTable(table_).get(key); }
+
+bool ConfigTable::has(std::string_view key) const { return node(key) != nullptr; }
+
+std::vector<std::string> ConfigTable::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : asTable(table_)) out.emplace_back(k.str());
+  return out;
+}
+
+std::string ConfigTable::keyPath(std::string_view key) const {
+  std::string p = path_;
+  p += '.';
+  p += key;
+  return p;
+}
+
+void ConfigTable::fail(std::string_view key, std::string_view problem) const {
+  const toml::node* n = key.empty() ? nullptr : asNode(node(key));
+  std::string msg = doc_->file + lineOf(n) + ": " + (key.empty() ? path_ : keyPath(key)) + ": ";
+  msg += problem;
+  throw ConfigError(msg);
+}
+
+std::optional<std::string> ConfigTable::optString(std::string_view key) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_string()) fail(key, "expected a string, found " + std::string(typeName(*n)));
+  return n->as_string()->get();
+}
+
+std::string ConfigTable::getString(std::string_view key, std::string def) const {
+  auto v = optString(key);
+  return v ? *v : std::move(def);
+}
+
+std::string ConfigTable::requireString(std::string_view key) const {
+  auto v = optString(key);
+  if (!v) fail(key, "missing (a string is required)");
+  return *v;
+}
+
+std::optional<ConfigTable::Int> ConfigTable::optInt(std::string_view key, Int min, Int max) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_integer()) fail(key, "expected an integer, found " + std::string(typeName(*n)));
+  const Int v = n->as_integer()->get();
+  if (v < min || v > max)
+    fail(key, std::to_string(v) + " is out of range (" + std::to_string(min) + ".." + std::to_string(max) + ")");
+  return v;
+}
+
+ConfigTable::Int ConfigTable::getInt(std::string_view key, Int def, Int min, Int max) const {
+  auto v = optInt(key, min, max);
+  return v ? *v : def;
+}
+
+ConfigTable::Int ConfigTable::requireInt(std::string_view key, Int min, Int max) const {
+  auto v = optInt(key, min, max);
+  if (!v) fail(key, "missing (an integer is required)");
+  return *v;
+}
+
+std::optional<double> ConfigTable::optDouble(std::string_view key) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return std::nullopt;
+  if (n->is_floating_point()) return n->as_floating_point()->get();
+  if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
+  fail(key, "expected a number, found " + std::string(typeName(*n)));
+}
+
+double ConfigTable::getDouble(std::string_view key, double def) const {
+  auto v = optDouble(key);
+  return v ? *v : def;
+}
+
+std::optional<bool> ConfigTable::optBool(std::string_view key) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_boolean()) fail(key, "expected a boolean, found " + std::string(typeName(*n)));
+  return n->as_boolean()->get();
+}
+
+bool ConfigTable::getBool(std::string_view key, bool def) const {
+  auto v = optBool(key);
+  return v ? *v : def;
+}
+
+std::vector<std::string> ConfigTable::getStringList(std::string_view key, std::vector<std::string> def) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return def;
+  if (!n->is_array()) fail(key, "expected an array of strings, found " + std::string(typeName(*n)));
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (const toml::node& item : *n->as_array()) {
+    if (!item.is_string())
+      fail(key, "item " + std::to_string(i) + ": expected a string, found " + std::string(typeName(item)));
+    out.push_back(item.as_string()->get());
+    ++i;
+  }
+  return out;
+}
+
+std::vector<ConfigTable::Int> ConfigTable::getIntList(std::string_view key, std::vector<Int> def, Int min,
+                                                      Int max) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return def;
+  if (!n->is_array()) fail(key, "expected an array of integers, found " + std::string(typeName(*n)));
+  std::vector<Int> out;
+  std::size_t i = 0;
+  for (const toml::node& item : *n->as_array()) {
+    const std::string where = "item " + std::to_string(i) + ": ";
+    if (!item.is_integer()) fail(key, where + "expected an integer, found " + std::string(typeName(item)));
+    const Int v = item.as_integer()->get();
+    if (v < min || v > max)
+      fail(key, where + std::to_string(v) + " is out of range (" + std::to_string(min) + ".." +
+                    std::to_string(max) + ")");
+    out.push_back(v);
+    ++i;
+  }
+  return out;
+}
+
+std::optional<ConfigTable> ConfigTable::table(std::string_view key) const {
+  const toml::node* n = asNode(node(key));
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_table()) fail(key, "expected a table, found " + std::string(typeName(*n)));
+  return ConfigTable(doc_, n->as_table(), keyPath(key));
+}
+
+ConfigTable ConfigTable::requireTable(std::string_view key) const {
+  auto t = table(key);
+  if (!t) fail(key, "missing (a [" + keyPath(key) + "] table is required)");
+  return *t;
+}
+
+// ---- Config -------------------------------------------------------------------
+
+std::string Config::firstExisting(const std::vector<std::string>& candidates) {
+  for (const auto& c : candidates)
+    if (fileExists(c)) return c;
+  return candidates.empty() ? std::string() : candidates.back();
+}
+
+std::string Config::defaultPath() { return firstExisting({kUserConfigPath, kSystemConfigPath}); }
+
+Config Config::fromString(std::string_view section, std::string_view text, std::string origin) {
+  auto doc = std::make_shared<detail::ConfigDocument>();
+  doc->file = std::move(origin);
+  try {
+    doc->root = toml::parse(text, doc->file);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    std::ostringstream msg;
+    msg << doc->file << ':' << where.line << ':' << where.column << ": TOML syntax error: " << e.description();
+    throw ConfigError(msg.str());
+  }
+  const toml::node* sec = doc->root.get(section);
+  if (sec == nullptr) throw ConfigError(doc->file + ": no [" + std::string(section) + "] section");
+  if (!sec->is_table())
+    throw ConfigError(doc->file + lineOf(sec) + ": " + std::string(section) + ": expected a table, found " +
+                      std::string(typeName(*sec)));
+  const toml::table* t = sec->as_table();
+  return Config(ConfigTable(std::move(doc), t, std::string(section)));
+}
+
+Config Config::load(std::string_view section, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    throw ConfigError(path + ": cannot read config file: " + std::strerror(err));
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) throw ConfigError(path + ": cannot read config file: read error");
+  return fromString(section, content.str(), path);
+}
+
+const std::string& Config::file() const { return service_.file(); }
+
+Address Config::addr() const {
+  auto t = service_.table("addr");
+  if (!t) throw ConfigError(file() + ": " + section() + ".addr: missing (a [" + section() +
+                            ".addr] table with ip and port is required)");
+  Address a;
+  a.ip = t->requireString("ip");
+  if (a.ip.empty()) t->fail("ip", "must not be empty");
+  a.port = static_cast<std::uint16_t>(t->requireInt("port", 1, 65535));
+  return a;
+}
+
+}  // namespace kit

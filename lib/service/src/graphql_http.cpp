@@ -1,0 +1,310 @@
+#include "service/graphql_http.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "graphql/execution.h"
+#include "service/log.h"
+
+namespace kit {
+
+// ---- helpers ------------------------------------------------------------------
+
+std::string_view mediaTypeName(MediaType m) {
+  return m == MediaType::GraphQLResponseJson ? "application/graphql-response+json" : "application/json";
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Splits "a/b; p=1; q=0.5" into the lower-cased media type and its q value.
+std::pair<std::string, double> mediaRange(std::string_view item) {
+  double q = 1.0;
+  const auto semi = item.find(';');
+  std::string type = lower(trim(item.substr(0, semi)));
+  std::string_view params = semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
+  while (!params.empty()) {
+    const auto next = params.find(';');
+    std::string_view p = trim(params.substr(0, next));
+    if (p.size() > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+      std::string num(p.substr(2));
+      char* end = nullptr;
+      const double v = std::strtod(num.c_str(), &end);
+      if (end != num.c_str()) q = std::clamp(v, 0.0, 1.0);
+    }
+    if (next == std::string_view::npos) break;
+    params.remove_prefix(next + 1);
+  }
+  return {type, q};
+}
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool urlDecode(std::string_view in, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%') {
+      if (i + 2 >= in.size()) return false;
+      const int hi = hexValue(in[i + 1]), lo = hexValue(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out += static_cast<char>(hi << 4 | lo);
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return true;
+}
+
+std::string errorsBody(const std::string& message) {
+  std::string out = R"({"errors":[{"message":)";
+  gql::appendJsonString(out, message);
+  out += "}]}";
+  return out;
+}
+
+std::string describe(const gql::GraphQLError& e) {
+  std::string s = e.message;
+  if (!e.locations.empty())
+    s += " (at " + std::to_string(e.locations[0].line) + ":" + std::to_string(e.locations[0].column) + ")";
+  if (e.hasPath) {
+    s += " path ";
+    bool first = true;
+    for (const auto& seg : e.path) {
+      if (!first) s += '.';
+      first = false;
+      if (const auto* name = std::get_if<std::string>(&seg))
+        s += *name;
+      else
+        s += std::to_string(std::get<std::int64_t>(seg));
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+MediaType negotiateMediaType(const std::string* accept) {
+  if (accept == nullptr || trim(*accept).empty()) return MediaType::Json;
+  std::string_view rest = *accept;
+  double bestQ = 0.0;
+  MediaType best = MediaType::Json;
+  bool found = false;
+  while (true) {
+    const auto comma = rest.find(',');
+    const auto [type, q] = mediaRange(rest.substr(0, comma));
+    std::optional<MediaType> m;
+    if (type == "application/graphql-response+json") m = MediaType::GraphQLResponseJson;
+    else if (type == "application/json" || type == "application/*" || type == "*/*") m = MediaType::Json;
+    // Strictly greater: on a tie the client's first choice wins.
+    if (m && q > 0.0 && (!found || q > bestQ)) {
+      best = *m;
+      bestQ = q;
+      found = true;
+    }
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return best;
+}
+
+bool parseQueryString(std::string_view query, std::vector<std::pair<std::string, std::string>>& out) {
+  out.clear();
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    std::string_view part = query.substr(0, amp);
+    if (!part.empty()) {
+      const auto eq = part.find('=');
+      std::string key, value;
+      if (!urlDecode(part.substr(0, eq), key)) return false;
+      if (eq != std::string_view::npos && !urlDecode(part.substr(eq + 1), value)) return false;
+      out.emplace_back(std::move(key), std::move(value));
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return true;
+}
+
+// ---- handler --------------------------------------------------------------------
+
+struct GraphQLHttpHandler::Outcome {
+  gql::ExecutionResult result;
+  bool refusedGetMutation = false;
+};
+
+GraphQLHttpHandler::GraphQLHttpHandler(gql::Engine& engine, GraphQLHttpOptions options)
+    : engine_(engine), options_(std::move(options)) {}
+
+HttpResponse GraphQLHttpHandler::requestError(int status, MediaType media, const std::string& message) const {
+  if (options_.logErrors) log::warn("GraphQL request refused (", status, "): ", message);
+  return HttpResponse::json(status, errorsBody(message), std::string(mediaTypeName(media)));
+}
+
+std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
+  const std::string_view path = req.path();
+  const MediaType media = negotiateMediaType(req.header("accept"));
+  // KubOS routes on the first path segment: /graphiql, /graphiql/anything.
+  if (path == "/graphiql" || path.rfind("/graphiql/", 0) == 0) {
+    if (req.method != "GET") {
+      auto r = requestError(405, media, "GraphiQL only answers GET; send GraphQL requests to another path");
+      r.header("allow", "GET");
+      return r;
+    }
+    if (auto r = serveGraphiql(path, options_.title)) return r;
+    return HttpResponse::text(404, "Not found\n");
+  }
+  if (req.method != "GET" && req.method != "POST") {
+    auto r = requestError(405, media, "GraphQL only accepts GET and POST requests, not " + req.method);
+    r.header("allow", "GET, POST");
+    return r;
+  }
+  if (req.method == "POST") {
+    // No Content-Type: JSON (the comms forwarder sends none). Parameters such
+    // as charset=utf-8 are fine; another charset or media type is not.
+    if (const std::string* ct = req.header("content-type")) {
+      const std::string value = lower(*ct);
+      const auto semi = value.find(';');
+      const std::string type(trim(std::string_view(value).substr(0, semi)));
+      bool ok = type == "application/json" || type == "application/graphql-response+json";
+      if (ok && semi != std::string::npos) {
+        const auto cs = value.find("charset=", semi);
+        if (cs != std::string::npos) {
+          std::string_view charset = trim(std::string_view(value).substr(cs + 8));
+          charset = charset.substr(0, charset.find(';'));
+          if (!charset.empty() && charset.front() == '"') charset = charset.substr(1, charset.size() - 2);
+          ok = charset == "utf-8" || charset == "utf8";
+        }
+      }
+      if (!ok)
+        return requestError(415, media, "Unsupported Content-Type \"" + *ct + "\": send application/json (UTF-8)");
+    }
+  }
+  return std::nullopt;
+}
+
+GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const gql::Request& request, bool viaGet) {
+  Outcome out;
+  if (viaGet) {
+    // GET is for reads: refuse a mutation before running anything. The
+    // document is parsed through the engine's cache, so this costs little.
+    auto prepared = engine_.prepare(request.query);
+    if (prepared && prepared->document) {
+      if (const auto* op = gql::selectOperation(*prepared->document, request.operationName)) {
+        if (op->operation == gql::ast::OperationType::Mutation) {
+          out.refusedGetMutation = true;
+          return out;
+        }
+      }
+    }
+  }
+  out.result = engine_.execute(request, options_.rootValue, options_.context);
+  if (options_.logErrors) {
+    for (const auto& e : out.result.errors) {
+      if (out.result.data)
+        log::error("GraphQL field error: ", describe(e));
+      else
+        log::warn("GraphQL request error: ", describe(e));
+    }
+  }
+  return out;
+}
+
+HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
+  const MediaType media = negotiateMediaType(req.header("accept"));
+  std::vector<gql::Request> requests;
+  bool batch = false;
+  const bool viaGet = req.method == "GET";
+
+  if (viaGet) {
+    std::vector<std::pair<std::string, std::string>> params;
+    if (!parseQueryString(req.query(), params)) return requestError(400, media, "Invalid query string");
+    gql::Value object = gql::Value::object();
+    bool haveQuery = false;
+    for (const auto& [key, value] : params) {
+      if (key == "query") {
+        object.set("query", gql::Value(value));
+        haveQuery = true;
+      } else if (key == "operationName" || key == "operation_name") {  // KubOS's juniper used snake_case
+        object.set("operationName", gql::Value(value));
+      } else if (key == "variables" || key == "extensions") {
+        if (value.empty()) continue;
+        gql::JsonParseError jerr;
+        auto parsed = gql::parseJson(value, &jerr);
+        if (!parsed) return requestError(400, media, "Unparsable JSON in the \"" + key + "\" parameter: " + jerr.message);
+        object.set(key, std::move(*parsed));
+      }
+    }
+    if (!haveQuery) return requestError(400, media, "Missing query");
+    std::string err;
+    auto r = gql::requestFromValue(object, &err);
+    if (!r) return requestError(400, media, err);
+    requests.push_back(std::move(*r));
+  } else {
+    if (req.body.empty() || trim(req.body).empty()) return requestError(400, media, "Missing body");
+    gql::JsonParseError jerr;
+    auto parsed = gql::parseJson(req.body, &jerr);
+    if (!parsed) return requestError(400, media, "Unparsable JSON body: " + jerr.message);
+    if (parsed->isList()) {
+      batch = true;
+      const auto& items = parsed->asList();
+      if (items.empty()) return requestError(400, media, "Empty batch: send at least one request");
+      if (items.size() > options_.maxBatch)
+        return requestError(400, media, "Batch of " + std::to_string(items.size()) + " requests exceeds the limit of " +
+                                            std::to_string(options_.maxBatch));
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string err;
+        auto r = gql::requestFromValue(items[i], &err);
+        if (!r) return requestError(400, media, "Batch item " + std::to_string(i) + ": " + err);
+        requests.push_back(std::move(*r));
+      }
+    } else {
+      std::string err;
+      auto r = gql::requestFromValue(*parsed, &err);
+      if (!r) return requestError(400, media, err);
+      requests.push_back(std::move(*r));
+    }
+  }
+
+  std::string body;
+  bool allExecuted = true;
+  if (batch) body += '[';
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    Outcome o = runOne(requests[i], viaGet);
+    if (o.refusedGetMutation) {
+      auto r = requestError(405, media, "Can only perform a mutation operation from a POST request.");
+      r.header("allow", "POST");
+      return r;
+    }
+    if (!o.result.data) allExecuted = false;
+    if (i > 0) body += ',';
+    gql::appendResultJson(body, o.result);
+  }
+  if (batch) body += ']';
+  // application/json: 200 once the request reached GraphQL. The newer media
+  // type says "failed before execution" with a 400.
+  const int status = (media == MediaType::GraphQLResponseJson && !allExecuted) ? 400 : 200;
+  return HttpResponse::json(status, std::move(body), std::string(mediaTypeName(media)));
+}
+
+}  // namespace kit

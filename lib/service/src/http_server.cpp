@@ -1,0 +1,501 @@
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ip/v6_only.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <list>
+#include <mutex>
+#include <stdexcept>
+
+#include "service/http.h"
+#include "service/log.h"
+#include "worker_pool.h"
+
+namespace kit {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+// ---- request / response helpers -------------------------------------------
+
+const std::string* HttpRequest::header(std::string_view lowerName) const {
+  for (const auto& h : headers)
+    if (h.name == lowerName) return &h.value;
+  return nullptr;
+}
+
+std::string_view HttpRequest::path() const {
+  std::string_view t = target;
+  return t.substr(0, t.find('?'));
+}
+
+std::string_view HttpRequest::query() const {
+  std::string_view t = target;
+  const auto q = t.find('?');
+  return q == std::string_view::npos ? std::string_view() : t.substr(q + 1);
+}
+
+HttpResponse HttpResponse::text(int status, std::string body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  r.headers.push_back({"content-type", "text/plain; charset=utf-8"});
+  return r;
+}
+
+HttpResponse HttpResponse::json(int status, std::string body, std::string contentType) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  r.headers.push_back({"content-type", std::move(contentType)});
+  return r;
+}
+
+HttpResponse& HttpResponse::header(std::string name, std::string value) {
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  headers.push_back({std::move(name), std::move(value)});
+  return *this;
+}
+
+const std::string* HttpResponse::findHeader(std::string_view lowerName) const {
+  for (const auto& h : headers)
+    if (h.name == lowerName) return &h.value;
+  return nullptr;
+}
+
+namespace {
+
+std::string endpointText(const tcp::endpoint& e) {
+  const auto a = e.address();
+  if (a.is_v6()) return "[" + a.to_string() + "]:" + std::to_string(e.port());
+  return a.to_string() + ":" + std::to_string(e.port());
+}
+
+class Session;
+
+}  // namespace
+
+// ---- server state -------------------------------------------------------------
+
+struct HttpServer::Impl {
+  Impl(HttpHandler& h, HttpLimits l)
+      : handler(h), limits(l), pool(l.workers, l.queueLength), signals(io), drainTimer(io) {}
+  ~Impl() { destroying = true; }
+
+  // Declared before `io`, so still alive while io's destructor frees the
+  // sessions held by pending handlers.
+  HttpHandler& handler;
+  HttpLimits limits;
+  std::size_t active = 0;   // I/O thread only
+  bool stopping = false;    // I/O thread only
+  bool destroying = false;
+  std::atomic<std::uint64_t> accepted{0}, requests{0}, rejectedBusy{0}, rejectedConnections{0};
+
+  asio::io_context io;
+  detail::WorkerPool pool;
+  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  std::vector<std::string> bound;
+  asio::signal_set signals;
+  asio::steady_timer drainTimer;
+  std::list<std::weak_ptr<Session>> sessions;  // I/O thread only
+
+  void accept(tcp::acceptor& acceptor);
+  void beginStop();
+  void sessionEnded();
+};
+
+namespace {
+
+int statusOf(const beast::error_code& ec) {
+  if (ec == http::error::body_limit) return 413;
+  if (ec == http::error::header_limit) return 431;
+  return 400;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(HttpServer::Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? std::string("?") : endpointText(peer);
+  }
+  ~Session() { server_.sessionEnded(); }
+
+  void start() { readHeader(); }
+
+  // Shutdown: an idle connection is closed now, a busy one after its reply.
+  void closeIfIdle() {
+    closeAfterReply_ = true;
+    if (!busy_) {
+      beast::error_code ec;
+      stream_.socket().cancel(ec);
+      stream_.socket().close(ec);
+    }
+  }
+
+ private:
+  void readHeader() {
+    busy_ = false;
+    if (closeAfterReply_) return close();
+    method_.clear();
+    target_.clear();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(server_.limits.maxHeaderBytes, UINT32_MAX)));
+    parser_->body_limit(server_.limits.maxBodyBytes);
+    if (!first_ && buffer_.size() == 0) {
+      // Keep-alive: wait for the first byte with the idle timeout, then give
+      // the header its own (shorter) deadline.
+      stream_.expires_after(server_.limits.idleTimeout);
+      stream_.async_read_some(buffer_.prepare(4096),
+                              [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                if (ec) return self->close();
+                                self->buffer_.commit(n);
+                                self->first_ = true;
+                                self->readHeader();
+                              });
+      return;
+    }
+    first_ = false;
+    stream_.expires_after(server_.limits.headerTimeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+  }
+
+  void onHeader(beast::error_code ec) {
+    if (ec) return failRead(ec, "header");
+    busy_ = true;
+    auto& req = parser_->get();
+    method_ = std::string(req.method_string());
+    target_ = std::string(req.target());
+    if (auto len = parser_->content_length(); len && *len > server_.limits.maxBodyBytes)
+      return refuse(413, "Request body of " + std::to_string(*len) + " bytes exceeds the limit of " +
+                             std::to_string(server_.limits.maxBodyBytes) + " bytes");
+    // curl and others wait for "100 Continue" before sending a larger body.
+    auto expect = req[http::field::expect];
+    if (beast::iequals(expect, "100-continue")) {
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
+      stream_.expires_after(server_.limits.writeTimeout);
+      http::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code wec, std::size_t) {
+        if (wec) return self->close();
+        self->readBody();
+      });
+      return;
+    }
+    readBody();
+  }
+
+  void readBody() {
+    stream_.expires_after(server_.limits.bodyTimeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onBody(ec); });
+  }
+
+  void failRead(const beast::error_code& ec, const char* phase) {
+    if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == asio::error::eof ||
+        ec == asio::error::connection_reset)
+      return close();
+    if (ec == beast::error::timeout) {
+      log::debug("http: ", remote_, ": ", phase, " timeout, closing");
+      return close();
+    }
+    const int status = statusOf(ec);
+    if (status == 413)
+      return refuse(413, "Request body exceeds the limit of " + std::to_string(server_.limits.maxBodyBytes) + " bytes");
+    if (status == 431)
+      return refuse(431, "Request header exceeds the limit of " + std::to_string(server_.limits.maxHeaderBytes) +
+                             " bytes");
+    refuse(400, "Malformed HTTP request: " + ec.message());
+  }
+
+  void onBody(beast::error_code ec) {
+    if (ec) return failRead(ec, "body");
+    stream_.expires_never();  // the handler may take a while; nothing is read meanwhile
+    server_.requests.fetch_add(1, std::memory_order_relaxed);
+    auto& msg = parser_->get();
+    keepAlive_ = msg.keep_alive();
+    version_ = msg.version();
+    auto req = std::make_shared<HttpRequest>();
+    req->method = std::string(msg.method_string());
+    req->target = std::string(msg.target());
+    method_ = req->method;
+    target_ = req->target;
+    req->remote = remote_;
+    for (const auto& f : msg) {
+      std::string name(f.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      req->headers.push_back({std::move(name), std::string(f.value())});
+    }
+    req->body = std::move(msg.body());
+    parser_.reset();
+
+    std::optional<HttpResponse> quick;
+    try {
+      quick = server_.handler.route(*req);
+    } catch (const std::exception& e) {
+      log::error("http: ", req->method, " ", req->target, ": ", e.what());
+      quick = HttpResponse::text(500, "Internal server error\n");
+    }
+    if (quick) return write(std::move(*quick));
+
+    auto self = shared_from_this();
+    const bool queued = server_.pool.trySubmit([self, req] {
+      HttpResponse res;
+      try {
+        res = self->server_.handler.handle(*req);
+      } catch (const std::exception& e) {
+        log::error("http: ", req->method, " ", req->target, ": ", e.what());
+        res = HttpResponse::json(500, R"({"errors":[{"message":"Internal server error"}]})");
+      }
+      asio::post(self->server_.io, [self, res = std::move(res)]() mutable { self->write(std::move(res)); });
+    });
+    if (!queued) {
+      server_.rejectedBusy.fetch_add(1, std::memory_order_relaxed);
+      log::warn("http: ", remote_, ": request queue full (", server_.limits.queueLength, "), answering 503");
+      HttpResponse busy = HttpResponse::json(
+          503, R"({"errors":[{"message":"Service busy: too many requests waiting, try again"}]})");
+      busy.header("retry-after", "1");
+      write(std::move(busy));
+    }
+  }
+
+  // Answers an unreadable request and closes: the rest of its bytes cannot be trusted.
+  void refuse(int status, const std::string& message) {
+    busy_ = true;
+    keepAlive_ = false;
+    linger_ = true;
+    log::warn("http: ", remote_, ": ", status, " ", message);
+    HttpResponse r = HttpResponse::json(status, R"({"errors":[{"message":)" + jsonQuote(message) + "}]}");
+    write(std::move(r));
+  }
+
+  static std::string jsonQuote(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (static_cast<unsigned char>(c) < 0x20) continue;  // messages here are ours; drop controls
+      out += c;
+    }
+    return out + "\"";
+  }
+
+  void write(HttpResponse r) {
+    response_ = std::move(r);
+    const bool keep = keepAlive_ && !closeAfterReply_ && !server_.stopping;
+    res_.emplace(static_cast<http::status>(response_.status), version_ == 10 ? 10 : 11);
+    for (const auto& h : response_.headers) {
+      // Known fields go out in their usual spelling (Content-Type, Allow...).
+      const http::field f = http::string_to_field(h.name);
+      if (f != http::field::unknown)
+        res_->set(f, h.value);
+      else
+        res_->set(h.name, h.value);
+    }
+    const std::string_view body = response_.staticBody ? *response_.staticBody : std::string_view(response_.body);
+    res_->body() = beast::span<const char>(body.data(), body.size());
+    res_->keep_alive(keep);
+    res_->prepare_payload();  // Content-Length, always (the comms forwarder needs it)
+    stream_.expires_after(server_.limits.writeTimeout);
+    log::debug("http: ", remote_, " ", method_, " ", target_, " -> ", response_.status);
+    http::async_write(stream_, *res_, [self = shared_from_this(), keep](beast::error_code ec, std::size_t) {
+      self->res_.reset();
+      if (ec) return self->close();
+      if (!keep) return self->linger_ ? self->lingerClose() : self->close();
+      self->readHeader();
+    });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  // After refusing a request whose body was not read (413...): closing with
+  // unread bytes makes the kernel send a reset, which can destroy the answer
+  // before the client reads it. So: send FIN, discard what still arrives for
+  // a short while, then close.
+  void lingerClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    stream_.expires_after(std::chrono::seconds(2));
+    drain();
+  }
+
+  void drain() {
+    if (drained_ > kMaxDrainBytes) return close();
+    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return self->close();
+      self->drained_ += n;
+      self->drain();
+    });
+  }
+
+  static constexpr std::size_t kMaxDrainBytes = 8u << 20;
+  std::array<char, 16384> discard_{};
+  std::size_t drained_ = 0;
+  bool linger_ = false;
+  std::string method_, target_;  // of the current request, for the debug log
+
+  HttpServer::Impl& server_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::response<http::span_body<const char>>> res_;
+  HttpResponse response_;  // owns the body res_ points into
+  std::string remote_;
+  unsigned version_ = 11;
+  bool first_ = true;
+  bool busy_ = false;
+  bool keepAlive_ = true;
+  bool closeAfterReply_ = false;
+};
+
+}  // namespace
+
+void HttpServer::Impl::accept(tcp::acceptor& acceptor) {
+  acceptor.async_accept([this, &acceptor](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || stopping) return;
+    if (!ec) {
+      accepted.fetch_add(1, std::memory_order_relaxed);
+      if (active >= limits.maxConnections) {
+        rejectedConnections.fetch_add(1, std::memory_order_relaxed);
+        log::warn("http: connection limit (", limits.maxConnections, ") reached, closing a new connection");
+        beast::error_code ignored;
+        socket.close(ignored);
+      } else {
+        ++active;
+        auto s = std::make_shared<Session>(*this, std::move(socket));
+        sessions.remove_if([](const std::weak_ptr<Session>& w) { return w.expired(); });
+        sessions.push_back(s);
+        s->start();
+      }
+    } else {
+      log::warn("http: accept failed: ", ec.message());
+    }
+    accept(acceptor);
+  });
+}
+
+void HttpServer::Impl::beginStop() {
+  if (stopping) return;
+  stopping = true;
+  beast::error_code ec;
+  for (auto& a : acceptors) a->close(ec);
+  signals.cancel(ec);
+  for (auto& w : sessions)
+    if (auto s = w.lock()) s->closeIfIdle();
+  if (active == 0) {
+    io.stop();
+    return;
+  }
+  drainTimer.expires_after(limits.drainTimeout);
+  drainTimer.async_wait([this](beast::error_code e) {
+    if (e) return;
+    if (active > 0) log::warn("http: ", active, " connection(s) still busy after the drain timeout, stopping");
+    io.stop();
+  });
+}
+
+void HttpServer::Impl::sessionEnded() {
+  if (destroying) return;
+  if (active > 0) --active;
+  if (stopping && active == 0) io.stop();
+}
+
+// ---- HttpServer ---------------------------------------------------------------
+
+HttpServer::HttpServer(HttpHandler& handler, HttpLimits limits) : impl_(std::make_unique<Impl>(handler, limits)) {}
+
+HttpServer::~HttpServer() {
+  impl_->pool.shutdown();
+}
+
+void HttpServer::listen(const std::string& host, std::uint16_t port) {
+  const std::string shown =
+      (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  tcp::resolver resolver(impl_->io);
+  beast::error_code ec;
+  auto results = resolver.resolve(host, std::to_string(port),
+                                  tcp::resolver::numeric_service | tcp::resolver::address_configured, ec);
+  if (ec) throw std::runtime_error("cannot listen on " + shown + ": cannot resolve \"" + host + "\": " + ec.message());
+  std::vector<tcp::endpoint> endpoints;
+  for (const auto& r : results)
+    if (std::find(endpoints.begin(), endpoints.end(), r.endpoint()) == endpoints.end())
+      endpoints.push_back(r.endpoint());
+  if (endpoints.empty()) throw std::runtime_error("cannot listen on " + shown + ": no address");
+
+  std::string lastError;
+  std::size_t boundNow = 0;
+  for (const auto& ep : endpoints) {
+    auto acceptor = std::make_unique<tcp::acceptor>(impl_->io);
+    const std::string where = endpointText(ep);
+    auto fail = [&](const char* what) {
+      lastError = "cannot listen on " + where + ": " + what + ": " + ec.message();
+      // Port in use is fatal even when another address of the name is free.
+      if (ec == asio::error::address_in_use) throw std::runtime_error("cannot listen on " + where + ": " + ec.message());
+    };
+    acceptor->open(ep.protocol(), ec);
+    if (ec) { fail("open"); continue; }
+    acceptor->set_option(tcp::acceptor::reuse_address(true), ec);
+    if (ep.address().is_v6() && endpoints.size() > 1) acceptor->set_option(asio::ip::v6_only(true), ec);
+    acceptor->bind(ep, ec);
+    if (ec) { fail("bind"); continue; }
+    acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) { fail("listen"); continue; }
+    impl_->bound.push_back(endpointText(acceptor->local_endpoint()));
+    impl_->acceptors.push_back(std::move(acceptor));
+    ++boundNow;
+  }
+  if (boundNow == 0) throw std::runtime_error(lastError);
+  if (!lastError.empty()) log::warn("http: ", lastError, " (serving on the other addresses)");
+}
+
+std::vector<std::string> HttpServer::boundAddresses() const { return impl_->bound; }
+
+std::uint16_t HttpServer::boundPort() const {
+  return impl_->acceptors.empty() ? 0 : impl_->acceptors.front()->local_endpoint().port();
+}
+
+void HttpServer::run(bool handleSignals) {
+  Impl& s = *impl_;
+  if (handleSignals) {
+    beast::error_code ec;
+    s.signals.add(SIGTERM, ec);
+    s.signals.add(SIGINT, ec);
+    s.signals.async_wait([&s](beast::error_code e, int signo) {
+      if (e) return;
+      log::info("received ", signo == SIGTERM ? "SIGTERM" : "SIGINT", ", shutting down");
+      s.beginStop();
+    });
+  }
+  for (auto& a : s.acceptors) s.accept(*a);
+  s.io.run();
+  // Requests still queued or running finish here; their replies have nowhere
+  // to go once the loop stopped, which is what a drain timeout means.
+  s.pool.shutdown();
+}
+
+void HttpServer::stop() {
+  asio::post(impl_->io, [this] { impl_->beginStop(); });
+}
+
+HttpServer::Stats HttpServer::stats() const {
+  Stats st;
+  st.accepted = impl_->accepted.load();
+  st.requests = impl_->requests.load();
+  st.rejectedBusy = impl_->rejectedBusy.load();
+  st.rejectedConnections = impl_->rejectedConnections.load();
+  return st;
+}
+
+}  // namespace kit

@@ -1,0 +1,162 @@
+// Requirements SK-CFG-*: config.toml per CONTRACT.md section 3.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "service/config.h"
+
+using kit::Config;
+using kit::ConfigError;
+
+namespace {
+
+std::string errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+const char* kGood = R"(
+[svc.addr]
+ip = "127.0.0.1"
+port = 8100
+
+[svc]
+bus = "/dev/ttyS4"
+baud = 115200
+timeout = 1.5
+retries = 3
+enabled = true
+ports = [8080, 8081]
+names = ["a", "b"]
+
+[svc.comms]
+ip = "192.168.0.1"
+
+[other]
+x = 1
+)";
+
+}  // namespace
+
+TEST(Config, SKCFG1_ParentTableAfterChildAndAddr) {
+  auto c = Config::fromString("svc", kGood, "/cfg.toml");
+  auto a = c.addr();
+  EXPECT_EQ(a.ip, "127.0.0.1");
+  EXPECT_EQ(a.port, 8100);
+  EXPECT_EQ(a.toString(), "127.0.0.1:8100");
+  EXPECT_EQ(c.service().requireString("bus"), "/dev/ttyS4");
+}
+
+TEST(Config, SKCFG2_Ipv6AndHostNamesAreKeptAsWritten) {
+  auto c6 = Config::fromString("s", "[s.addr]\nip = \"::1\"\nport = 80\n", "f");
+  EXPECT_EQ(c6.addr().toString(), "[::1]:80");
+  auto ch = Config::fromString("s", "[s.addr]\nip = \"localhost\"\nport = 80\n", "f");
+  EXPECT_EQ(ch.addr().toString(), "localhost:80");
+}
+
+TEST(Config, SKCFG3_TypedAccessorsWithDefaults) {
+  auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
+  EXPECT_EQ(t.getInt("baud", 9600), 115200);
+  EXPECT_EQ(t.getInt("missing", 9600), 9600);
+  EXPECT_DOUBLE_EQ(t.getDouble("timeout", 0), 1.5);
+  EXPECT_DOUBLE_EQ(t.getDouble("retries", 0), 3.0);  // an integer is a fine number
+  EXPECT_TRUE(t.getBool("enabled", false));
+  EXPECT_EQ(t.getString("nope", "dflt"), "dflt");
+  EXPECT_EQ(t.getIntList("ports", {}), (std::vector<std::int64_t>{8080, 8081}));
+  EXPECT_EQ(t.getStringList("names", {}), (std::vector<std::string>{"a", "b"}));
+  EXPECT_FALSE(t.optInt("missing").has_value());
+}
+
+TEST(Config, SKCFG4_SubTablesBelongToTheService) {
+  auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
+  auto comms = t.table("comms");
+  ASSERT_TRUE(comms.has_value());
+  EXPECT_EQ(comms->path(), "svc.comms");
+  EXPECT_EQ(comms->requireString("ip"), "192.168.0.1");
+  EXPECT_FALSE(t.table("device").has_value());
+  EXPECT_EQ(errorOf([&] { t.requireTable("device"); }),
+            "/cfg.toml: svc.device: missing (a [svc.device] table is required)");
+}
+
+TEST(Config, SKCFG5_WrongTypeNamesFileLineKeyAndProblem) {
+  auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
+  EXPECT_EQ(errorOf([&] { t.getInt("bus", 0); }), "/cfg.toml:7: svc.bus: expected an integer, found a string");
+  EXPECT_EQ(errorOf([&] { t.getString("baud", ""); }), "/cfg.toml:8: svc.baud: expected a string, found an integer");
+  EXPECT_EQ(errorOf([&] { t.getBool("baud", false); }), "/cfg.toml:8: svc.baud: expected a boolean, found an integer");
+  EXPECT_EQ(errorOf([&] { t.getIntList("names", {}); }),
+            "/cfg.toml:13: svc.names: item 0: expected an integer, found a string");
+  EXPECT_EQ(errorOf([&] { t.table("bus"); }), "/cfg.toml:7: svc.bus: expected a table, found a string");
+}
+
+TEST(Config, SKCFG6_RangeAndMissingKeys) {
+  auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
+  EXPECT_EQ(errorOf([&] { t.getInt("baud", 0, 1, 1000); }), "/cfg.toml:8: svc.baud: 115200 is out of range (1..1000)");
+  EXPECT_EQ(errorOf([&] { t.requireString("device"); }), "/cfg.toml: svc.device: missing (a string is required)");
+}
+
+TEST(Config, SKCFG7_MissingSection) {
+  EXPECT_EQ(errorOf([] { Config::fromString("nope", kGood, "/cfg.toml"); }), "/cfg.toml: no [nope] section");
+}
+
+TEST(Config, SKCFG8_MissingAddrIpPort) {
+  EXPECT_EQ(errorOf([] { Config::fromString("other", kGood, "/c.toml").addr(); }),
+            "/c.toml: other.addr: missing (a [other.addr] table with ip and port is required)");
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nport = 1\n", "/c.toml").addr(); }),
+            "/c.toml: s.addr.ip: missing (a string is required)");
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"a\"\n", "/c.toml").addr(); }),
+            "/c.toml: s.addr.port: missing (an integer is required)");
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"\"\nport = 1\n", "/c.toml").addr(); }),
+            "/c.toml:2: s.addr.ip: must not be empty");
+}
+
+TEST(Config, SKCFG9_PortWrongTypeAndOutOfRange) {
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"a\"\nport = \"80\"\n", "/c.toml").addr(); }),
+            "/c.toml:3: s.addr.port: expected an integer, found a string");
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"a\"\nport = 70000\n", "/c.toml").addr(); }),
+            "/c.toml:3: s.addr.port: 70000 is out of range (1..65535)");
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"a\"\nport = 0\n", "/c.toml").addr(); }),
+            "/c.toml:3: s.addr.port: 0 is out of range (1..65535)");
+  EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = 127\nport = 1\n", "/c.toml").addr(); }),
+            "/c.toml:2: s.addr.ip: expected a string, found an integer");
+}
+
+TEST(Config, SKCFG10_SyntaxErrorNamesLineAndColumn) {
+  const std::string msg = errorOf([] { Config::fromString("s", "[s]\nx = 1\ny = = 2\n", "/c.toml"); });
+  EXPECT_EQ(msg.rfind("/c.toml:3:", 0), 0u) << msg;
+  EXPECT_NE(msg.find("TOML syntax error"), std::string::npos) << msg;
+  EXPECT_EQ(msg.find('\n'), std::string::npos) << "one line: " << msg;
+}
+
+TEST(Config, SKCFG11_MissingFileNamesPathAndReason) {
+  EXPECT_EQ(errorOf([] { Config::load("s", "/nonexistent/dir/config.toml"); }),
+            "/nonexistent/dir/config.toml: cannot read config file: No such file or directory");
+}
+
+TEST(Config, SKCFG12_LoadsFromFile) {
+  char tmpl[] = "/tmp/kitcfgXXXXXX";
+  int fd = mkstemp(tmpl);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  { std::ofstream(tmpl) << kGood; }
+  auto c = Config::load("svc", tmpl);
+  EXPECT_EQ(c.file(), tmpl);
+  EXPECT_EQ(c.addr().port, 8100);
+  std::remove(tmpl);
+}
+
+TEST(Config, SKCFG13_DefaultPathPrefersUserPartition) {
+  char tmpl[] = "/tmp/kitcfgXXXXXX";
+  int fd = mkstemp(tmpl);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  EXPECT_EQ(Config::firstExisting({tmpl, "/etc/kubos-config.toml"}), tmpl);
+  EXPECT_EQ(Config::firstExisting({"/nonexistent/config.toml", "/etc/kubos-config.toml"}), "/etc/kubos-config.toml");
+  std::remove(tmpl);
+  EXPECT_EQ(Config::kUserConfigPath, std::string("/home/system/etc/config.toml"));
+  EXPECT_EQ(Config::kSystemConfigPath, std::string("/etc/kubos-config.toml"));
+}

@@ -1,0 +1,160 @@
+// Requirements SK-GQL-*: GraphQL-over-HTTP rules of GraphQLHttpHandler,
+// driven without sockets (the transport has its own tests).
+#include <gtest/gtest.h>
+
+#include "service/graphql_http.h"
+
+namespace {
+
+std::shared_ptr<gql::Schema> testSchema() {
+  std::vector<gql::GraphQLError> errors;
+  auto s = gql::Schema::fromSDL(R"(
+    type Query { ping: String  echo(text: String): String  fail: String }
+    type Mutation { bump: Int }
+  )", &errors);
+  if (!s) return nullptr;
+  s->bindResolver("Query", "ping", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value { return "pong"; });
+  s->bindResolver("Query", "echo", [](const gql::Value&, const gql::Value& a, const gql::ResolveInfo&) -> gql::Value {
+    const gql::Value* t = a.find("text");
+    return t ? *t : gql::Value();
+  });
+  s->bindResolver("Query", "fail", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value {
+    throw gql::FieldError("broken");
+  });
+  s->bindResolver("Mutation", "bump", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value { return 1; });
+  return s;
+}
+
+struct Fixture : ::testing::Test {
+  std::shared_ptr<gql::Schema> schema = testSchema();
+  gql::Engine engine{schema};
+  kit::GraphQLHttpHandler handler{engine, [] {
+                                     kit::GraphQLHttpOptions o;
+                                     o.logErrors = false;
+                                     o.maxBatch = 3;
+                                     return o;
+                                   }()};
+
+  kit::HttpResponse send(std::string method, std::string target, std::string body = "",
+                         std::vector<kit::HttpHeader> headers = {{"content-type", "application/json"}}) {
+    kit::HttpRequest r;
+    r.method = std::move(method);
+    r.target = std::move(target);
+    r.body = std::move(body);
+    r.headers = std::move(headers);
+    if (auto quick = handler.route(r)) return *quick;
+    return handler.handle(r);
+  }
+};
+
+}  // namespace
+
+TEST(MediaType, SKGQL10_AcceptNegotiation) {
+  using kit::MediaType;
+  auto n = [](const char* a) {
+    std::string s(a);
+    return kit::negotiateMediaType(&s);
+  };
+  EXPECT_EQ(kit::negotiateMediaType(nullptr), MediaType::Json);
+  EXPECT_EQ(n("application/graphql-response+json"), MediaType::GraphQLResponseJson);
+  EXPECT_EQ(n("application/json"), MediaType::Json);
+  EXPECT_EQ(n("*/*"), MediaType::Json);
+  EXPECT_EQ(n("application/graphql-response+json, application/json;q=0.9"), MediaType::GraphQLResponseJson);
+  EXPECT_EQ(n("application/graphql-response+json;q=0.5, application/json"), MediaType::Json);
+  EXPECT_EQ(n("application/json, application/graphql-response+json"), MediaType::Json);
+  EXPECT_EQ(n("text/html"), MediaType::Json);
+  EXPECT_EQ(n("application/graphql-response+json;q=0"), MediaType::Json);
+}
+
+TEST(QueryString, SKGQL11_UrlDecoding) {
+  std::vector<std::pair<std::string, std::string>> p;
+  ASSERT_TRUE(kit::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag", p));
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"query", "{ping}"}));
+  EXPECT_EQ(p[1].second, "b c");
+  EXPECT_EQ(p[2].second, "");
+  EXPECT_EQ(p[3].first, "flag");
+  EXPECT_FALSE(kit::parseQueryString("a=%zz", p));
+  EXPECT_FALSE(kit::parseQueryString("a=%4", p));
+}
+
+TEST_F(Fixture, SKGQL1_PostAnswersData) {
+  auto r = send("POST", "/", R"({"query":"{ping}"})");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
+  EXPECT_EQ(*r.findHeader("content-type"), "application/json");
+}
+
+TEST_F(Fixture, SKGQL2_NoContentTypeIsJson) {
+  auto r = send("POST", "/", R"({"query":"{ping}"})", {});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
+}
+
+TEST_F(Fixture, SKGQL3_OtherContentTypeIs415) {
+  EXPECT_EQ(send("POST", "/", "{}", {{"content-type", "text/plain"}}).status, 415);
+  EXPECT_EQ(send("POST", "/", "{}", {{"content-type", "application/json; charset=latin1"}}).status, 415);
+  EXPECT_EQ(send("POST", "/", R"({"query":"{ping}"})", {{"content-type", "Application/JSON; Charset=UTF-8"}}).status, 200);
+}
+
+TEST_F(Fixture, SKGQL4_BatchesAndTheirLimit) {
+  auto r = send("POST", "/", R"([{"query":"{ping}"},{"query":"{echo(text:\"a\")}"}])");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"([{"data":{"ping":"pong"}},{"data":{"echo":"a"}}])");
+  EXPECT_EQ(send("POST", "/", "[]").status, 400);
+  auto big = send("POST", "/", R"([{"query":"{ping}"},{"query":"{ping}"},{"query":"{ping}"},{"query":"{ping}"}])");
+  EXPECT_EQ(big.status, 400);
+  EXPECT_NE(big.body.find("exceeds the limit of 3"), std::string::npos) << big.body;
+  EXPECT_EQ(send("POST", "/", R"([{"query":"{ping}"},{"nope":1}])").status, 400);
+}
+
+TEST_F(Fixture, SKGQL5_GetQueriesAndMutationRefusal) {
+  auto r = send("GET", "/?query=%7Bping%7D", "", {});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
+  auto m = send("GET", "/?query=mutation%7Bbump%7D", "", {});
+  EXPECT_EQ(m.status, 405);
+  EXPECT_EQ(*m.findHeader("allow"), "POST");
+  EXPECT_EQ(send("GET", "/", "", {}).status, 400);
+  EXPECT_EQ(send("GET", "/?query=%7Bping%7D&variables=%5B1%5D", "", {}).status, 400);  // variables must be an object
+}
+
+TEST_F(Fixture, SKGQL6_BadBodiesAre400) {
+  EXPECT_EQ(send("POST", "/", "").status, 400);
+  EXPECT_EQ(send("POST", "/", "{ \"not a JSON").status, 400);
+  EXPECT_EQ(send("POST", "/", "42").status, 400);
+  EXPECT_EQ(send("POST", "/", R"({"query":1})").status, 400);
+  EXPECT_EQ(send("POST", "/", R"({"query":"{ping}","variables":"x"})").status, 400);
+  EXPECT_EQ(send("POST", "/", R"({"query":"{ping}","operationName":false})").status, 400);
+}
+
+TEST_F(Fixture, SKGQL7_StatusDependsOnAcceptedMediaType) {
+  auto json = send("POST", "/", R"({"query":"{nope}"})");
+  EXPECT_EQ(json.status, 200);
+  std::vector<kit::HttpHeader> grj{{"content-type", "application/json"}, {"accept", "application/graphql-response+json"}};
+  auto r = send("POST", "/", R"({"query":"{nope}"})", grj);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(*r.findHeader("content-type"), "application/graphql-response+json");
+  EXPECT_EQ(r.body.find("\"data\""), std::string::npos);
+  auto ok = send("POST", "/", R"({"query":"{fail}"})", grj);
+  EXPECT_EQ(ok.status, 200) << "a field error still executed";
+}
+
+TEST_F(Fixture, SKGQL8_OtherMethodsAnd405) {
+  auto r = send("DELETE", "/");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(*r.findHeader("allow"), "GET, POST");
+}
+
+TEST_F(Fixture, SKGIQL3_GraphiqlRoutes) {
+  auto page = send("GET", "/graphiql", "", {});
+  if (kit::graphiqlAssetsBundled()) {
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("GraphiQL.createFetcher"), std::string::npos);
+    EXPECT_EQ(send("GET", "/graphiql/graphiql.min.js", "", {}).status, 200);
+    EXPECT_EQ(send("GET", "/graphiql/nope", "", {}).status, 404);
+  } else {
+    EXPECT_EQ(page.status, 503);
+  }
+  EXPECT_EQ(send("POST", "/graphiql", R"({"query":"{ping}"})").status, 405);
+}

@@ -1,0 +1,322 @@
+// Requirements SK-HTTP-*: the HTTP transport (limits, timeouts, keep-alive,
+// concurrency, shutdown), tested over real sockets with a plain handler.
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "service/http.h"
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Answers "/slow" after sleeping, everything else at once with the body echoed.
+class TestHandler : public kit::HttpHandler {
+ public:
+  std::atomic<int> handled{0};
+  std::optional<kit::HttpResponse> route(const kit::HttpRequest& r) override {
+    if (r.path() == "/inline") return kit::HttpResponse::text(200, "inline");
+    return std::nullopt;
+  }
+  kit::HttpResponse handle(const kit::HttpRequest& r) override {
+    ++handled;
+    if (r.path() == "/slow") std::this_thread::sleep_for(1s);
+    if (r.path() == "/throw") throw std::runtime_error("boom");
+    return kit::HttpResponse::text(200, r.method + " " + r.target + " " + r.body);
+  }
+};
+
+struct Server {
+  TestHandler handler;
+  kit::HttpServer server;
+  std::thread thread;
+  explicit Server(kit::HttpLimits limits = {}) : server(handler, limits) {
+    server.listen("127.0.0.1", 0);
+    thread = std::thread([this] { server.run(false); });
+  }
+  ~Server() {
+    server.stop();
+    thread.join();
+  }
+  std::uint16_t port() const { return server.boundPort(); }
+};
+
+int connectTo(std::uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+void sendAll(int fd, const std::string& s) {
+  std::size_t off = 0;
+  while (off < s.size()) {
+    ssize_t n = ::send(fd, s.data() + off, s.size() - off, MSG_NOSIGNAL);
+    if (n <= 0) return;
+    off += static_cast<std::size_t>(n);
+  }
+}
+
+// Reads one response (header + Content-Length body). Empty string on close/timeout.
+std::string readResponse(int fd, std::chrono::milliseconds timeout = 5000ms) {
+  std::string data;
+  const auto deadline = Clock::now() + timeout;
+  std::size_t need = std::string::npos;
+  while (true) {
+    const auto headerEnd = data.find("\r\n\r\n");
+    if (headerEnd != std::string::npos && need == std::string::npos) {
+      std::string lower = data.substr(0, headerEnd);
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const auto cl = lower.find("content-length:");
+      need = headerEnd + 4 + (cl == std::string::npos ? 0 : std::stoul(lower.substr(cl + 15)));
+    }
+    if (need != std::string::npos && data.size() >= need) return data.substr(0, need);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return {};
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0) return {};
+    char buf[65536];
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) return {};
+    data.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+// True when the peer closes the connection within `timeout`.
+bool closedWithin(int fd, std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  char buf[4096];
+  while (Clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (::poll(&p, 1, static_cast<int>(std::max<long>(left, 1))) <= 0) continue;
+    if (::recv(fd, buf, sizeof buf, 0) <= 0) return true;
+  }
+  return false;
+}
+
+std::string post(const std::string& path, const std::string& body, const std::string& extra = "") {
+  return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra +
+         "\r\n" + body;
+}
+
+int statusOf(const std::string& resp) { return resp.size() > 12 ? std::stoi(resp.substr(9, 3)) : 0; }
+
+}  // namespace
+
+TEST(HttpServer, SKHTTP1_ContentLengthAndKeepAlive) {
+  Server s;
+  int fd = connectTo(s.port());
+  ASSERT_GE(fd, 0);
+  sendAll(fd, post("/a", "hello"));
+  std::string r1 = readResponse(fd);
+  EXPECT_EQ(statusOf(r1), 200) << r1;
+  EXPECT_NE(r1.find("Content-Length: 13"), std::string::npos) << r1;
+  EXPECT_NE(r1.find("POST /a hello"), std::string::npos);
+  sendAll(fd, post("/b", "again"));  // same connection
+  std::string r2 = readResponse(fd);
+  EXPECT_NE(r2.find("POST /b again"), std::string::npos) << r2;
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP2_InlineRouteAndHandlerExceptionIs500) {
+  Server s;
+  int fd = connectTo(s.port());
+  sendAll(fd, "GET /inline HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(readResponse(fd).find("inline"), std::string::npos);
+  sendAll(fd, post("/throw", ""));
+  std::string r = readResponse(fd);
+  EXPECT_EQ(statusOf(r), 500) << r;
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP3_BodyOverLimitIs413) {
+  kit::HttpLimits l;
+  l.maxBodyBytes = 100;
+  Server s(l);
+  int fd = connectTo(s.port());
+  sendAll(fd, post("/", std::string(101, 'x')));
+  std::string r = readResponse(fd);
+  EXPECT_EQ(statusOf(r), 413) << r;
+  EXPECT_NE(r.find("limit of 100 bytes"), std::string::npos) << r;
+  ::close(fd);
+  // Chunked: no Content-Length up front, the parser's limit catches it.
+  fd = connectTo(s.port());
+  sendAll(fd, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n80\r\n" + std::string(128, 'y') +
+                  "\r\n0\r\n\r\n");
+  r = readResponse(fd);
+  EXPECT_EQ(statusOf(r), 413) << r;
+  ::close(fd);
+  // At the limit is fine.
+  fd = connectTo(s.port());
+  sendAll(fd, post("/", std::string(100, 'z')));
+  EXPECT_EQ(statusOf(readResponse(fd)), 200);
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP4_HeaderTimeoutClosesSlowClient) {
+  kit::HttpLimits l;
+  l.headerTimeout = 300ms;
+  Server s(l);
+  int fd = connectTo(s.port());
+  sendAll(fd, "POST / HTTP/1.1\r\nHost: x\r\n");  // never finishes the header
+  const auto t0 = Clock::now();
+  EXPECT_TRUE(closedWithin(fd, 2000ms));
+  EXPECT_GE(Clock::now() - t0, 250ms);
+  ::close(fd);
+  // A connection that sends nothing at all is closed as well.
+  fd = connectTo(s.port());
+  EXPECT_TRUE(closedWithin(fd, 2000ms));
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP5_SlowClientDoesNotStallOthers) {
+  Server s;
+  std::vector<int> slow;
+  for (int i = 0; i < 20; ++i) {
+    int fd = connectTo(s.port());
+    sendAll(fd, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab");  // body never completes
+    slow.push_back(fd);
+  }
+  int fd = connectTo(s.port());
+  const auto t0 = Clock::now();
+  sendAll(fd, post("/", "quick"));
+  std::string r = readResponse(fd);
+  EXPECT_EQ(statusOf(r), 200);
+  EXPECT_LT(Clock::now() - t0, 200ms);
+  ::close(fd);
+  for (int f : slow) ::close(f);
+}
+
+TEST(HttpServer, SKHTTP6_BlockedHandlerDoesNotStopOtherRequests) {
+  Server s;
+  int blocked = connectTo(s.port());
+  sendAll(blocked, post("/slow", ""));
+  std::this_thread::sleep_for(50ms);  // the slow request is on a worker now
+  int fd = connectTo(s.port());
+  const auto t0 = Clock::now();
+  sendAll(fd, post("/ping", ""));
+  std::string r = readResponse(fd);
+  const auto took = Clock::now() - t0;
+  EXPECT_EQ(statusOf(r), 200);
+  EXPECT_LT(took, 50ms) << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
+  EXPECT_EQ(statusOf(readResponse(blocked)), 200);
+  ::close(fd);
+  ::close(blocked);
+}
+
+TEST(HttpServer, SKHTTP7_FullQueueAnswers503) {
+  kit::HttpLimits l;
+  l.workers = 1;
+  l.queueLength = 1;
+  Server s(l);
+  std::vector<int> fds;
+  for (int i = 0; i < 3; ++i) {
+    int fd = connectTo(s.port());
+    sendAll(fd, post("/slow", ""));
+    fds.push_back(fd);
+    std::this_thread::sleep_for(30ms);
+  }
+  // One running, one queued, the third refused at once.
+  std::string third = readResponse(fds[2], 500ms);
+  EXPECT_EQ(statusOf(third), 503) << third;
+  EXPECT_NE(third.find("Retry-After: 1"), std::string::npos) << third;
+  EXPECT_EQ(statusOf(readResponse(fds[0])), 200);
+  EXPECT_EQ(statusOf(readResponse(fds[1])), 200);
+  for (int f : fds) ::close(f);
+  EXPECT_EQ(s.server.stats().rejectedBusy, 1u);
+}
+
+TEST(HttpServer, SKHTTP8_Expect100Continue) {
+  Server s;
+  int fd = connectTo(s.port());
+  sendAll(fd, "POST /e HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+  std::string cont = readResponse(fd);
+  EXPECT_EQ(statusOf(cont), 100) << cont;
+  sendAll(fd, "body");
+  EXPECT_NE(readResponse(fd).find("POST /e body"), std::string::npos);
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP9_MalformedRequestIs400) {
+  Server s;
+  int fd = connectTo(s.port());
+  sendAll(fd, "THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_EQ(statusOf(readResponse(fd)), 400);
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP10_HugeHeaderIs431) {
+  kit::HttpLimits l;
+  l.maxHeaderBytes = 1024;
+  Server s(l);
+  int fd = connectTo(s.port());
+  sendAll(fd, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n");
+  EXPECT_EQ(statusOf(readResponse(fd)), 431);
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP11_PortInUseNamesTheAddress) {
+  Server s;
+  TestHandler h;
+  kit::HttpServer second(h, {});
+  try {
+    second.listen("127.0.0.1", s.port());
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot listen on 127.0.0.1:" + std::to_string(s.port()) + ": Address already in use");
+  }
+}
+
+TEST(HttpServer, SKHTTP12_UnresolvableHost) {
+  TestHandler h;
+  kit::HttpServer server(h, {});
+  EXPECT_THROW(server.listen("no-such-host.invalid", 8080), std::runtime_error);
+}
+
+TEST(HttpServer, SKHTTP13_StopDrainsRequestInFlight) {
+  auto s = std::make_unique<Server>();
+  int fd = connectTo(s->port());
+  sendAll(fd, post("/slow", ""));
+  std::this_thread::sleep_for(100ms);
+  std::thread stopper([&] { s.reset(); });  // stop + join while /slow runs
+  std::string r = readResponse(fd);
+  stopper.join();
+  EXPECT_EQ(statusOf(r), 200) << "the request in flight still gets its answer";
+  EXPECT_NE(r.find("Connection: close"), std::string::npos) << r;
+  ::close(fd);
+}
+
+TEST(HttpServer, SKHTTP14_ConnectionLimit) {
+  kit::HttpLimits l;
+  l.maxConnections = 2;
+  Server s(l);
+  int a = connectTo(s.port()), b = connectTo(s.port());
+  std::this_thread::sleep_for(50ms);
+  int c = connectTo(s.port());
+  EXPECT_TRUE(closedWithin(c, 1000ms));
+  ::close(a);
+  ::close(b);
+  ::close(c);
+  std::this_thread::sleep_for(50ms);
+  int d = connectTo(s.port());
+  sendAll(d, post("/", "ok"));
+  EXPECT_EQ(statusOf(readResponse(d)), 200);
+  ::close(d);
+}
