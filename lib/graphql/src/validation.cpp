@@ -21,7 +21,6 @@
 
 #include "graphql/parser.h"
 #include "overlapping_fields.h"
-#include "validation_print.h"
 #include "validation_suggest.h"
 #include "validation_typeinfo.h"
 
@@ -32,7 +31,6 @@ namespace {
 using ast::Kind;
 using detail::didYouMean;
 using detail::hasDefault;
-using detail::printForError;
 using detail::suggestionList;
 
 constexpr const char* kTooManyErrors = "Too many validation errors, error limit reached. Validation aborted.";

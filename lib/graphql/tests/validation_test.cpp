@@ -15,7 +15,6 @@
 #include "graphql/parser.h"
 #include "graphql/schema.h"
 #include "graphql/validation.h"
-#include "../src/validation_print.h"
 #include "../src/validation_suggest.h"
 
 namespace {
@@ -211,23 +210,6 @@ TEST(Suggestions, DidYouMean) {
   EXPECT_EQ(didYouMean({"A", "B", "C"}), " Did you mean \"A\", \"B\", or \"C\"?");
   EXPECT_EQ(didYouMean({"A", "B", "C", "D", "E", "F"}), " Did you mean \"A\", \"B\", \"C\", \"D\", or \"E\"?");
   EXPECT_EQ(didYouMean("the enum value", {"X"}), " Did you mean the enum value \"X\"?");
-}
-
-// VAL-PRINT: block strings in messages print as graphql-js's printBlockString
-// (expected values printed by graphql-js's language/blockString.js).
-TEST(PrintForError, PrintBlockStringMatchesGraphqlJs) {
-  using gql::detail::printBlockString;
-  EXPECT_EQ(printBlockString("abc"), "\"\"\"abc\"\"\"");
-  EXPECT_EQ(printBlockString("multi\nline"), "\"\"\"\nmulti\nline\n\"\"\"");
-  EXPECT_EQ(printBlockString(" lead"), "\"\"\" lead\"\"\"");
-  EXPECT_EQ(printBlockString("ends\""), "\"\"\"\nends\"\n\"\"\"");
-  EXPECT_EQ(printBlockString("ends\\"), "\"\"\"\nends\\\n\"\"\"");
-  EXPECT_EQ(printBlockString("has \"\"\" triple"), "\"\"\"has \\\"\"\" triple\"\"\"");
-  EXPECT_EQ(printBlockString("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), "\"\"\"\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\"\"\"");
-  EXPECT_EQ(printBlockString("a\n  b"), "\"\"\"\na\n  b\n\"\"\"");
-  EXPECT_EQ(printBlockString(""), "\"\"\"\"\"\"");
-  EXPECT_EQ(printBlockString("tri\"\"\""), "\"\"\"\ntri\\\"\"\"\n\"\"\"");
-  EXPECT_EQ(printBlockString("crlf\r\nline"), "\"\"\"\ncrlf\r\nline\n\"\"\"");
 }
 
 }  // namespace
