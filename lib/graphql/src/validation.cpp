@@ -184,6 +184,7 @@ class Validator {
             std::vector<GraphQLError>& errors)
       : schema_(schema), doc_(doc), maxErrors_(maxErrors), errors_(errors), typeInfo_(schema),
         overlap_(schema, doc) {
+    ancestors_.reserve(32);
     for (const auto& def : doc.definitions) {
       if (def->kind == Kind::FragmentDefinition) {
         const auto& frag = def->as<ast::FragmentDefinition>();

@@ -13,7 +13,13 @@ namespace gql::detail {
 
 class TypeInfo {
  public:
-  explicit TypeInfo(const Schema& schema) : schema_(schema) {}
+  explicit TypeInfo(const Schema& schema) : schema_(schema) {
+    // One allocation per stack for any ordinary document depth.
+    typeStack_.reserve(16);
+    parentTypeStack_.reserve(16);
+    inputTypeStack_.reserve(16);
+    fieldDefStack_.reserve(16);
+  }
 
   // The output type at this position (field type, fragment type, root type).
   const Type* type() const { return typeStack_.empty() ? nullptr : typeStack_.back(); }
