@@ -1,0 +1,108 @@
+// Fuzzes the whole engine as a service runs it: arbitrary bytes as either a
+// GraphQL-over-HTTP JSON body (Engine::executeJson) or a bare query text
+// (Engine::execute), against a schema with every kind of type. Whatever the
+// input, the engine must answer with JSON holding only "data"/"errors" and
+// never crash, hang or overflow the stack.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "graphql/engine.h"
+
+namespace {
+
+constexpr const char* kSchema = R"(
+  interface Node { id: ID! }
+  interface Named implements Node { id: ID! name: String }
+  type Battery implements Node & Named { id: ID! name: String voltage: Float cells: [Cell!] }
+  type Cell { index: Int! mv: Int }
+  type Panel implements Node { id: ID! watts: Float @deprecated(reason: "use power") power: Float }
+  union Part = Battery | Panel | Cell
+  enum PowerState { ON OFF RESET }
+  scalar Stamp
+  input Filter { state: PowerState = ON, ids: [ID!], nested: Filter, limit: Int = 10 }
+  type Query {
+    node(id: ID!): Node
+    parts(filter: Filter): [Part]
+    power: PowerState!
+    stamp: Stamp
+    fails: String
+    failsNonNull: String!
+    echo(s: String, i: Int, f: Float, b: Boolean, list: [Int], e: PowerState): String
+  }
+  type Mutation { setPower(state: PowerState!): PowerState! }
+)";
+
+constexpr const char* kRoot = R"({
+  "node": {"__typename": "Battery", "id": "b1", "name": "main", "voltage": 7.4,
+           "cells": [{"index": 0, "mv": 3700}, {"index": 1, "mv": null}]},
+  "parts": [{"__typename": "Panel", "id": "p1", "watts": 2.5, "power": 2.5},
+            {"__typename": "Cell", "index": 2, "mv": 3650}, null,
+            {"__typename": "Nope"}],
+  "power": "ON", "stamp": {"t": 1}, "failsNonNull": null,
+  "setPower": "OFF"
+})";
+
+struct Fixture {
+  std::unique_ptr<gql::Engine> engine;
+  gql::Value root;
+};
+
+Fixture& fixture() {
+  static Fixture f = [] {
+    Fixture fx;
+    std::vector<gql::GraphQLError> errors;
+    auto schema = gql::Schema::fromSDL(kSchema, &errors);
+    if (!schema) std::abort();
+    schema->bindResolver("Query", "fails", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value {
+      throw gql::FieldError("device not answering");
+    });
+    schema->bindResolver("Query", "echo", [](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+      return gql::Value(gql::toJson(args));
+    });
+    gql::EngineLimits limits;
+    limits.parse.maxTokens = 2000;
+    limits.parse.maxDepth = 64;
+    limits.maxQueryDepth = 32;
+    limits.maxFieldCount = 2000;
+    limits.cacheEntries = 16;
+    fx.engine = std::make_unique<gql::Engine>(schema, limits);
+    fx.root = *gql::parseJson(kRoot);
+    return fx;
+  }();
+  return f;
+}
+
+void checkResponse(const std::string& json) {
+  auto v = gql::parseJson(json);
+  if (!v) std::abort();  // the engine must always produce valid JSON
+  auto checkOne = [](const gql::Value& r) {
+    if (!r.isObject()) std::abort();
+    for (const auto& [k, _] : r.asObject())
+      if (k != "data" && k != "errors") std::abort();
+  };
+  if (v->isList()) {
+    for (const auto& r : v->asList()) checkOne(r);
+  } else {
+    checkOne(*v);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0 || size > 8192) return 0;
+  Fixture& fx = fixture();
+  std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
+  if (data[0] & 1) {
+    checkResponse(fx.engine->executeJson(input, &fx.root));
+  } else {
+    gql::Request request;
+    request.query = std::string(input);
+    checkResponse(gql::resultToJson(fx.engine->execute(request, &fx.root)));
+  }
+  return 0;
+}
