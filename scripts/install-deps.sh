@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   g++ cmake ninja-build make pkg-config clang lld libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libboost-dev rapidjson-dev libtomlplusplus-dev libcli11-dev
+  libboost-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
   busybox python3
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
 )

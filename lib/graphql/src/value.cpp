@@ -1,13 +1,13 @@
 // gql::Value and its JSON reading/writing.
 //
-// Reading uses RapidJSON's iterative SAX reader, so hostile nesting costs a
-// heap-allocated stack, never the call stack. Writing follows JavaScript's
+// Reading uses nlohmann::json's iterative SAX parser (strict JSON, UTF-8
+// validated), so hostile nesting costs a heap-allocated stack, never the
+// call stack. Writing follows JavaScript's
 // JSON.stringify, because graphql-js (our reference) is what clients compare
 // against: same number spellings, same escapes.
 #include "graphql/value.h"
 
-#include <rapidjson/error/en.h>
-#include <rapidjson/reader.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <charconv>
@@ -64,32 +64,40 @@ bool Value::operator==(const Value& o) const {
 
 namespace {
 
-// Builds a Value from SAX events with an explicit stack of open containers.
-class ValueBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ValueBuilder> {
+// Builds a Value from nlohmann's SAX events with an explicit stack of open
+// containers. nlohmann's SAX parser is itself iterative, so together nothing
+// recurses on input nesting; the depth bound stops hostile inputs early.
+class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
   explicit ValueBuilder(std::size_t maxDepth) : maxDepth_(maxDepth) {}
 
-  bool Null() { return put(Value()); }
-  bool Bool(bool b) { return put(Value(b)); }
-  bool Int(int i) { return put(Value(i)); }
-  bool Uint(unsigned u) { return put(Value(u)); }
-  bool Int64(std::int64_t i) { return put(Value(static_cast<long long>(i))); }
-  bool Uint64(std::uint64_t u) {
+  bool null() override { return put(Value()); }
+  bool boolean(bool b) override { return put(Value(b)); }
+  bool number_integer(number_integer_t i) override { return put(Value(static_cast<long long>(i))); }
+  bool number_unsigned(number_unsigned_t u) override {
     if (u > static_cast<std::uint64_t>(INT64_MAX)) return put(Value(static_cast<double>(u)));
     return put(Value(static_cast<long long>(u)));
   }
-  bool Double(double d) { return put(Value(d)); }
-  bool String(const char* s, rapidjson::SizeType n, bool) { return put(Value(std::string(s, n))); }
-  bool StartObject() { return open(Value::object()); }
-  bool Key(const char* s, rapidjson::SizeType n, bool) {
-    pendingKey_.assign(s, n);
+  bool number_float(number_float_t d, const string_t&) override { return put(Value(d)); }
+  bool string(string_t& s) override { return put(Value(std::move(s))); }
+  bool binary(binary_t&) override { return false; }  // not produced by JSON text
+  bool start_object(std::size_t) override { return open(Value::object()); }
+  bool key(string_t& k) override {
+    pendingKey_ = std::move(k);
     return true;
   }
-  bool EndObject(rapidjson::SizeType) { return close(); }
-  bool StartArray() { return open(Value::list()); }
-  bool EndArray(rapidjson::SizeType) { return close(); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(Value::list()); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    errorOffset_ = position;
+    errorMessage_ = ex.what();
+    return false;
+  }
 
   bool depthExceeded() const { return depthExceeded_; }
+  std::size_t errorOffset() const { return errorOffset_; }
+  const std::string& errorMessage() const { return errorMessage_; }
   Value take() { return std::move(result_); }
 
  private:
@@ -105,8 +113,7 @@ class ValueBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Valu
     }
     Value& top = stack_.back().container;
     if (top.isObject()) {
-      // Duplicate keys: the last one wins, as in JSON.parse.
-      top.set(pendingKey_, std::move(v));
+      top.set(pendingKey_, std::move(v));  // duplicate keys: the last wins, as in JSON.parse
     } else {
       top.asList().push_back(std::move(v));
     }
@@ -132,30 +139,44 @@ class ValueBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Valu
 
   std::size_t maxDepth_;
   bool depthExceeded_ = false;
+  std::size_t errorOffset_ = 0;
+  std::string errorMessage_;
   std::vector<Frame> stack_;
   std::string pendingKey_;
   Value result_;
 };
 
+// nlohmann's messages start "[json.exception.parse_error.101] parse error at
+// line 1, column 8: syntax error while parsing ..."; keep the part after the
+// position, which is what a person can act on.
+std::string shortParseMessage(const std::string& what) {
+  std::size_t colon = what.find(": ");
+  std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
+  if (!msg.empty() && msg.back() == '.') msg.pop_back();
+  return msg;
+}
+
 }  // namespace
 
 std::optional<Value> parseJson(std::string_view text, JsonParseError* error, std::size_t maxDepth) {
   ValueBuilder builder(maxDepth);
-  rapidjson::Reader reader;
-  rapidjson::MemoryStream ms(text.data(), text.size());
-  constexpr unsigned kFlags =
-      rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag;
-  rapidjson::ParseResult ok = reader.Parse<kFlags>(ms, builder);
+  bool ok = false;
+  try {
+    // strict: trailing garbage is an error; comments not allowed.
+    ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json, true);
+  } catch (const std::exception& e) {
+    // sax_parse reports errors through parse_error(); this is a safety net.
+    builder.parse_error(0, "", nlohmann::detail::other_error::create(501, e.what(), nullptr));
+  }
   if (ok) return builder.take();
   if (error) {
-    error->offset = ok.Offset();
     if (builder.depthExceeded()) {
-      error->message = "JSON nested deeper than " + std::to_string(maxDepth) + " levels at offset " +
-                       std::to_string(ok.Offset());
+      error->offset = 0;
+      error->message = "JSON nested deeper than " + std::to_string(maxDepth) + " levels";
     } else {
-      error->message = std::string(rapidjson::GetParseError_En(ok.Code()));
-      if (!error->message.empty() && error->message.back() == '.') error->message.pop_back();
-      error->message += " at offset " + std::to_string(ok.Offset());
+      // nlohmann counts the characters read, the offending one included.
+      error->offset = builder.errorOffset() > 0 ? builder.errorOffset() - 1 : 0;
+      error->message = shortParseMessage(builder.errorMessage()) + " (at offset " + std::to_string(error->offset) + ")";
     }
   }
   return std::nullopt;
