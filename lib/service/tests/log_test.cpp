@@ -39,3 +39,16 @@ TEST(Log, SKLOG3_EchoLineHasTimeAndLevel) {
   EXPECT_TRUE(std::regex_match(line, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z warn disk almost full)")))
       << line;
 }
+
+TEST(Log, SKLOG6_OneRecordPerLine) {
+  kit::log::Options o;
+  o.ident = "log-test";
+  o.threshold = Level::Info;
+  o.useSyslog = false;
+  kit::log::init(o);
+  std::string seen;
+  kit::log::setObserver([&](Level, std::string_view m) { seen = std::string(m); });
+  kit::log::error("query {\n  x\r\n}");
+  kit::log::setObserver(nullptr);
+  EXPECT_EQ(seen, "query {   x  }");
+}
