@@ -6,7 +6,10 @@ import { startService, requireJs } from './lib.mjs';
 
 let svc;
 before(async () => { svc = await startService(); });
-after(async () => { await svc.stop(); });
+after(async () => {
+  const { code, signal } = await svc.stop();
+  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'clean exit after SIGTERM (sanitizer builds report here)');
+});
 
 test('SK-AUD-1 graphql-http serverAudits: all ok', async () => {
   const { serverAudits } = requireJs('graphql-http');

@@ -11,7 +11,10 @@ import { startService, requireJs } from './lib.mjs';
 const CHROMIUM = '/usr/bin/chromium';
 let svc;
 before(async () => { svc = await startService(); });
-after(async () => { await svc.stop(); });
+after(async () => {
+  const { code, signal } = await svc.stop();
+  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'clean exit after SIGTERM (sanitizer builds report here)');
+});
 
 test('SK-GIQL-1 assets are embedded and served by the service', async () => {
   const page = await fetch(svc.url + 'graphiql');

@@ -8,7 +8,10 @@ import { startService, gql } from './lib.mjs';
 
 let svc;
 before(async () => { svc = await startService(); });
-after(async () => { await svc.stop(); });
+after(async () => {
+  const { code, signal } = await svc.stop();
+  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'clean exit after SIGTERM (sanitizer builds report here)');
+});
 
 const q = async (query, variables) => JSON.parse((await gql(svc.url, { query, variables })).text);
 

@@ -9,7 +9,10 @@ let svc;
 before(async () => {
   svc = await startService({ extra: 'max-body-bytes = 4096\nheader-timeout-ms = 300\nmax-query-depth = 4\nmax-field-count = 20', args: ['--stdout', '-l', 'debug'] });
 });
-after(async () => { await svc.stop(); });
+after(async () => {
+  const { code, signal } = await svc.stop();
+  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'clean exit after SIGTERM (sanitizer builds report here)');
+});
 
 const JSON_CT = { 'content-type': 'application/json' };
 
