@@ -1,18 +1,11 @@
 // GraphQL over HTTP through the real kit-test-service binary (CONTRACT.md
 // section 5). Test names carry the requirement IDs of lib/service/README.md.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startService, rawRequest, gql } from './lib.mjs';
+import { startService, suiteService, rawRequest, gql } from './lib.mjs';
 
-let svc;
-before(async () => {
-  svc = await startService({ extra: 'max-body-bytes = 4096\nheader-timeout-ms = 300\nmax-query-depth = 4\nmax-field-count = 20', args: ['--stdout', '-l', 'debug'] });
-});
-after(async () => {
-  const { code, signal } = await svc.stop();
-  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'clean exit after SIGTERM (sanitizer builds report here)');
-});
+const svc = suiteService({ extra: 'max-body-bytes = 4096\nheader-timeout-ms = 300\nmax-query-depth = 4\nmax-field-count = 20', args: ['--stdout', '-l', 'debug'] });
 
 const JSON_CT = { 'content-type': 'application/json' };
 
