@@ -44,7 +44,7 @@ asan-test: deps
 # libFuzzer targets (clang), each run for FUZZ_SECONDS on its seed corpus.
 fuzz-test: deps
 	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKUBOS_FUZZ=ON -DKUBOS_TESTS=OFF -DKUBOS_BENCH=OFF >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
 	@bash fuzz/run-fuzzers.sh $(FUZZ_BUILD)/bin $(FUZZ_SECONDS)
 
 bench: build

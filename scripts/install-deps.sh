@@ -9,7 +9,7 @@ APT_PACKAGES=(
   g++ cmake ninja-build make pkg-config clang lld libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-dev rapidjson-dev libtomlplusplus-dev libcli11-dev
-  busybox
+  busybox python3
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
 )
 missing=()

@@ -1,6 +1,8 @@
 // graphql-js's print() for value literals and type references, and its
 // printString. Used for introspection's defaultValue and error messages.
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "graphql/parser.h"
 
@@ -48,11 +50,14 @@ void appendValue(std::string& out, const ast::ValueNode& v) {
     case Kind::FloatValue:
       out.append(v.as<ast::FloatValue>().value);
       break;
-    case Kind::StringValue:
-      // Block strings too print as ordinary strings, as graphql-js prints
-      // the values astFromValue builds.
-      out.append(printString(v.as<ast::StringValue>().value));
+    case Kind::StringValue: {
+      // As graphql-js print(): a block string literal prints back as a block
+      // string (error messages quote it so). Values built by astFromValue
+      // (introspection's defaultValue) are never blocks.
+      const auto& str = v.as<ast::StringValue>();
+      out.append(str.block ? printBlockString(str.value) : printString(str.value));
       break;
+    }
     case Kind::BooleanValue:
       out.append(v.as<ast::BooleanValue>().value ? "true" : "false");
       break;
@@ -103,6 +108,56 @@ std::string printTypeNode(const ast::TypeNode& t) {
   std::string out;
   appendType(out, t);
   return out;
+}
+
+// graphql-js printBlockString (language/blockString.js).
+std::string printBlockString(std::string_view value) {
+  std::string escaped;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value.compare(i, 3, "\"\"\"") == 0) {
+      escaped += "\\\"\"\"";
+      i += 2;
+    } else {
+      escaped += value[i];
+    }
+  }
+  // Split into lines on \r\n, \n or \r.
+  std::vector<std::string_view> lines;
+  std::string_view rest = escaped;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == '\n' || rest[i] == '\r') {
+      lines.push_back(rest.substr(0, i));
+      const std::size_t skip = (rest[i] == '\r' && i + 1 < rest.size() && rest[i + 1] == '\n') ? 2 : 1;
+      rest.remove_prefix(i + skip);
+      i = static_cast<std::size_t>(-1);
+    }
+  }
+  lines.push_back(rest);
+  auto isWhiteSpace = [](char c) { return c == ' ' || c == '\t'; };
+  const bool isSingleLine = lines.size() == 1;
+  const bool forceLeadingNewLine =
+      lines.size() > 1 && std::all_of(lines.begin() + 1, lines.end(), [&](std::string_view l) {
+        return l.empty() || isWhiteSpace(l[0]);
+      });
+  auto endsWith = [](std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  };
+  const bool hasTrailingTripleQuotes = endsWith(escaped, "\\\"\"\"");
+  const bool hasTrailingQuote = endsWith(value, "\"") && !hasTrailingTripleQuotes;
+  const bool forceTrailingNewline = hasTrailingQuote || endsWith(value, "\\");
+  std::size_t utf16Length = 0;  // JavaScript's value.length
+  for (unsigned char c : value) {
+    if ((c & 0xC0) != 0x80) ++utf16Length;
+    if (c >= 0xF0) ++utf16Length;  // a surrogate pair
+  }
+  const bool printAsMultipleLines = !isSingleLine || utf16Length > 70 || forceTrailingNewline ||
+                                    forceLeadingNewLine || hasTrailingTripleQuotes;
+  const bool skipLeadingNewLine = isSingleLine && !value.empty() && isWhiteSpace(value[0]);
+  std::string result = "\"\"\"";
+  if ((printAsMultipleLines && !skipLeadingNewLine) || forceLeadingNewLine) result += '\n';
+  result += escaped;
+  if (printAsMultipleLines || forceTrailingNewline) result += '\n';
+  return result + "\"\"\"";
 }
 
 // graphql-js escapes U+0000..U+001F, '"', '\\' and U+007F..U+009F.

@@ -36,9 +36,9 @@ TEST(Printer, StringsEscapedAsGraphqlJsPrintString) {
   EXPECT_EQ(printString(std::string_view("a\0b", 3)), "\"a\\u0000b\"");
 }
 
-TEST(Printer, BlockStringValuesPrintAsOrdinaryStrings) {
-  // As graphql-js prints the values astFromValue builds (introspection's defaultValue).
-  EXPECT_EQ(reprint("\"\"\"block \"quoted\"\n  x\"\"\""), R"("block \"quoted\"\nx")");
+TEST(Printer, BlockStringValuesPrintAsBlockStrings) {
+  // GQL-PRINT-BLOCK: block strings print back as block strings, as graphql-js print() does.
+  EXPECT_EQ(reprint("\"\"\"block \"quoted\"\n  x\"\"\""), "\"\"\"\nblock \"quoted\"\nx\n\"\"\"");
 }
 
 TEST(Printer, TypeReferences) {

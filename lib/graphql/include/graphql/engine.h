@@ -30,6 +30,7 @@ struct EngineLimits {
   std::uint64_t maxFieldCount = 10'000;  // fields with fragments expanded
   std::size_t cacheEntries = 256;    // parsed+validated documents kept (LRU)
   std::size_t maxValidationErrors = 100;
+  std::size_t maxBatchSize = 100;    // requests in one JSON array (executeJson)
 };
 
 struct Request {
@@ -85,8 +86,9 @@ class Engine {
   std::unordered_map<std::string_view, decltype(lru_)::iterator> cacheIndex_;
 };
 
-// Serialises a result exactly as a service sends it: {"data":...,"errors":[...]}
-// with only those keys, "errors" omitted when empty, "data" omitted when absent.
+// Serialises a result exactly as a service sends it, in graphql-js's key order
+// (JSON.stringify of its ExecutionResult): {"errors":[...],"data":...}, with
+// only those keys, "errors" omitted when empty, "data" omitted when absent.
 std::string resultToJson(const ExecutionResult& r);
 void appendResultJson(std::string& out, const ExecutionResult& r);
 

@@ -45,5 +45,6 @@ std::string printTypeNode(const ast::TypeNode& t);
 
 // graphql-js's printBlockString / string escaping helpers live in the printer.
 std::string printString(std::string_view s);  // "..." with JSON-style escapes
+std::string printBlockString(std::string_view value);  // """...""" as graphql-js prints it
 
 }  // namespace gql

@@ -174,6 +174,8 @@ struct EnumType : NamedTypeDef {
 struct InputObjectType : NamedTypeDef {
   InputObjectType() : NamedTypeDef(TypeKind::InputObject) {}
   std::vector<InputValueDef> fields;
+  // Declared with @oneOf (graphql-js 16.15): exactly one field must be given.
+  bool isOneOf = false;
   const InputValueDef* findField(std::string_view n) const;
 };
 
@@ -194,6 +196,8 @@ enum class DirectiveLocation : std::uint8_t {
   // Type system
   SCHEMA, SCALAR, OBJECT, FIELD_DEFINITION, ARGUMENT_DEFINITION, INTERFACE, UNION,
   ENUM, ENUM_VALUE, INPUT_OBJECT, INPUT_FIELD_DEFINITION,
+  // graphql-js 16.15 lists it (@deprecated may be used on directive definitions).
+  DIRECTIVE_DEFINITION,
 };
 std::string_view directiveLocationName(DirectiveLocation l);
 std::optional<DirectiveLocation> directiveLocationFromName(std::string_view n);
@@ -204,6 +208,9 @@ struct DirectiveDef {
   std::vector<DirectiveLocation> locations;
   std::vector<InputValueDef> args;
   bool repeatable = false;
+  // graphql-js 16.15 __Directive.isDeprecated/deprecationReason (only set by
+  // its experimental directive-on-directive syntax, so normally empty).
+  std::optional<std::string> deprecationReason;
   const ast::DirectiveDefinition* astNode = nullptr;
   const InputValueDef* findArg(std::string_view n) const;
 };

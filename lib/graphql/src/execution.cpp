@@ -1,0 +1,629 @@
+// Execution (graphql-js execute()): operation selection, field collection,
+// resolvers, value completion with null propagation, errors with paths.
+//
+// graphql-js propagates a null past a non-null position by throwing; here a
+// completion step returns false instead ("this position failed"), after the
+// error has been recorded. Errors are recorded where they arise: execution is
+// synchronous, so that is the order in which graphql-js collects them, and a
+// failed position stops its siblings exactly where graphql-js's throw would.
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "execution_internal.h"
+#include "graphql/execution.h"
+#include "inspect.h"
+
+namespace gql {
+
+const ast::OperationDefinition* selectOperation(const ast::Document& document,
+                                                const std::optional<std::string>& operationName,
+                                                std::string* error) {
+  const ast::OperationDefinition* operation = nullptr;
+  for (const auto& def : document.definitions) {
+    if (def->kind != ast::Kind::OperationDefinition) continue;
+    const auto& op = def->as<ast::OperationDefinition>();
+    if (!operationName) {
+      if (operation) {
+        if (error) *error = "Must provide operation name if query contains multiple operations.";
+        return nullptr;
+      }
+      operation = &op;
+    } else if (op.name && op.name->value == *operationName) {
+      operation = &op;
+    }
+  }
+  if (!operation && error) {
+    *error = operationName ? "Unknown operation named \"" + *operationName + "\"." : "Must provide an operation.";
+  }
+  return operation;
+}
+
+namespace {
+
+// Deeper nesting than this is refused rather than risking the stack (the
+// engine's depth limit normally stops such documents long before).
+constexpr std::size_t kMaxCollectNesting = 512;
+constexpr std::size_t kMaxExecutionDepth = 512;
+
+struct CollectedField {
+  std::string_view key;
+  std::vector<const ast::Field*> nodes;
+  const FieldDef* def = nullptr;
+  bool isTypename = false;
+  // Arguments depend only on the first node and the variables, so they are
+  // coerced once per execution even when the field runs for every list item.
+  bool argsDone = false;
+  bool argsOk = false;
+  Value args;
+  detail::RaisedError argsError;
+  // The sub-selection last collected for this field (saves a memo lookup
+  // per object when a list holds objects of one type).
+  const ObjectType* subType = nullptr;
+  struct CollectedFields* sub = nullptr;
+};
+
+struct CollectedFields {
+  std::vector<CollectedField> fields;
+  bool ok = true;  // false: a @skip/@include argument failed to coerce
+  detail::RaisedError error;
+};
+
+struct MemoKey {
+  const ObjectType* type;
+  const void* parent;
+  bool operator==(const MemoKey&) const = default;
+};
+struct MemoKeyHash {
+  std::size_t operator()(const MemoKey& k) const {
+    return std::hash<const void*>()(k.type) * 31 + std::hash<const void*>()(k.parent);
+  }
+};
+
+struct PathEntry {
+  std::string_view key;
+  std::int64_t index = -1;  // >= 0: a list index
+};
+
+// The built-in scalars' serializers return a value of their own kind
+// unchanged (a string for String and ID, a bool for Boolean, ...). When a
+// schema still uses them, such values skip the call and are moved, not
+// copied. Their addresses are learnt from a probe schema, so a scalar that
+// a service re-bound is always called.
+using SerializeFn = Value (*)(const Value&);
+struct BuiltinSerializers {
+  SerializeFn string = nullptr, id = nullptr, boolean = nullptr, integer = nullptr, floating = nullptr;
+};
+
+SerializeFn serializerOf(const ScalarType& t) {
+  const SerializeFn* fn = t.serialize.target<SerializeFn>();
+  return fn ? *fn : nullptr;
+}
+
+const BuiltinSerializers& builtinSerializers() {
+  static const BuiltinSerializers builtins = [] {
+    BuiltinSerializers b;
+    std::vector<GraphQLError> errors;
+    auto probe = Schema::fromSDL("type Query { a: Int }", &errors);
+    if (probe) {
+      b.string = serializerOf(probe->stringType());
+      b.id = serializerOf(probe->idType());
+      b.boolean = serializerOf(probe->booleanType());
+      b.integer = serializerOf(probe->intType());
+      b.floating = serializerOf(probe->floatType());
+    }
+    return b;
+  }();
+  return builtins;
+}
+
+// Scalars whose values of the canonical kind pass through unchanged.
+struct LeafFastPath {
+  const ScalarType* string = nullptr;
+  const ScalarType* id = nullptr;
+  const ScalarType* boolean = nullptr;
+  const ScalarType* integer = nullptr;
+  const ScalarType* floating = nullptr;
+
+  explicit LeafFastPath(const Schema& schema) {
+    const auto& b = builtinSerializers();
+    auto pick = [](const ScalarType& t, SerializeFn builtin) {
+      return builtin && serializerOf(t) == builtin ? &t : nullptr;
+    };
+    string = pick(schema.stringType(), b.string);
+    id = pick(schema.idType(), b.id);
+    boolean = pick(schema.booleanType(), b.boolean);
+    integer = pick(schema.intType(), b.integer);
+    floating = pick(schema.floatType(), b.floating);
+  }
+
+  bool passesThrough(const Type& type, const Value& v) const {
+    if (v.isString()) return &type == string || &type == id;
+    if (v.isBool()) return &type == boolean;
+    if (v.isInt()) {
+      const auto i = v.asInt();
+      return (&type == integer && i >= INT32_MIN && i <= INT32_MAX) || &type == floating;
+    }
+    if (v.isFloat()) return &type == floating && std::isfinite(v.asFloat());
+    return false;
+  }
+};
+
+const Value& nullValue() {
+  static const Value v;
+  return v;
+}
+const Value& emptyObject() {
+  static const Value v = Value::object();
+  return v;
+}
+
+class Executor {
+ public:
+  Executor(const Schema& schema, const ast::Document& doc, const ast::OperationDefinition& op, const Value& root,
+           Value variables, void* context)
+      : schema_(schema), op_(op), root_(root), variables_(std::move(variables)), context_(context), leaf_(schema) {
+    for (const auto& def : doc.definitions)
+      if (def->kind == ast::Kind::FragmentDefinition) {
+        const auto& frag = def->as<ast::FragmentDefinition>();
+        fragments_.insert_or_assign(frag.name.value, &frag);  // the last one wins, as in graphql-js
+      }
+  }
+
+  ExecutionResult run() {
+    ExecutionResult result;
+    const ObjectType* rootType = schema_.rootType(op_.operation);
+    if (!rootType) {
+      errors_.emplace_back("Schema is not configured to execute " + std::string(ast::operationTypeName(op_.operation)) +
+                               " operation.",
+                           op_);
+      result.data = Value();
+      result.errors = std::move(errors_);
+      return result;
+    }
+    CollectedFields& fields = collected(*rootType, nullptr, op_.selectionSet.get());
+    Value data;
+    if (!fields.ok) {
+      // graphql-js: an error while collecting the root fields fails the whole operation.
+      GraphQLError e(fields.error.message, fields.error.locations);
+      errors_.push_back(std::move(e));
+    } else if (!executeFields(*rootType, root_, fields, data)) {
+      data = Value();
+    }
+    result.data = std::move(data);
+    result.errors = std::move(errors_);
+    return result;
+  }
+
+ private:
+  // ---- errors ----------------------------------------------------------------
+
+  void raise(std::string message, const std::vector<SourceLocation>& ownLocations,
+             const std::vector<const ast::Field*>& nodes) {
+    GraphQLError e(std::move(message));
+    if (!ownLocations.empty()) {
+      e.locations = ownLocations;
+    } else {
+      e.locations.reserve(nodes.size());
+      for (const auto* n : nodes) e.locations.push_back({n->loc.line, n->loc.column});
+    }
+    e.hasPath = true;
+    e.path.reserve(path_.size());
+    for (const auto& p : path_) {
+      if (p.index >= 0) e.path.emplace_back(p.index);
+      else e.path.emplace_back(std::string(p.key));
+    }
+    errors_.push_back(std::move(e));
+  }
+  void raise(std::string message, const CollectedField& f) { raise(std::move(message), {}, f.nodes); }
+
+  // ---- field collection --------------------------------------------------------
+
+  // 1: include, 0: skip, -1: an argument failed (error filled).
+  int shouldInclude(const ast::PtrList<ast::Directive>& directives, detail::RaisedError& error) {
+    for (const auto& d : directives) {
+      const bool isSkip = d->name.value == "skip";
+      if (!isSkip && d->name.value != "include") continue;
+      const DirectiveDef* def = schema_.getDirective(d->name.value);
+      if (!def) continue;
+      Value args;
+      if (!detail::getArgumentValues(def->args, d->arguments, *d, &variables_, args, &error)) return -1;
+      const Value* cond = args.find("if");
+      if (cond && cond->isBool() && cond->asBool() == isSkip) return 0;
+    }
+    return 1;
+  }
+
+  bool fragmentConditionMatches(const ast::NamedType* condition, const ObjectType& type) const {
+    if (!condition) return true;
+    const NamedTypeDef* cond = schema_.getType(condition->name.value);
+    if (!cond) return false;
+    if (cond == &type) return true;
+    if (cond->isAbstract()) return schema_.isSubType(*cond, type);
+    return false;
+  }
+
+  struct CollectState {
+    CollectedFields& out;
+    std::unordered_set<std::string_view> visitedFragments;
+    std::unordered_map<std::string_view, std::size_t> index;  // built once the field list grows
+  };
+
+  bool collectInto(const ObjectType& type, const ast::SelectionSet& set, CollectState& st, std::size_t nesting) {
+    if (nesting > kMaxCollectNesting) {
+      st.out.error = {"Fragments are nested too deeply to execute.", {}};
+      return false;
+    }
+    for (const auto& sel : set.selections) {
+      switch (sel->kind) {
+        case ast::Kind::Field: {
+          const int inc = shouldInclude(sel->directives, st.out.error);
+          if (inc < 0) return false;
+          if (inc == 0) continue;
+          const auto& field = sel->as<ast::Field>();
+          addField(type, field, st);
+          break;
+        }
+        case ast::Kind::InlineFragment: {
+          const auto& frag = sel->as<ast::InlineFragment>();
+          const int inc = shouldInclude(sel->directives, st.out.error);
+          if (inc < 0) return false;
+          if (inc == 0 || !fragmentConditionMatches(frag.typeCondition.get(), type) || !frag.selectionSet) continue;
+          if (!collectInto(type, *frag.selectionSet, st, nesting + 1)) return false;
+          break;
+        }
+        case ast::Kind::FragmentSpread: {
+          const auto& spread = sel->as<ast::FragmentSpread>();
+          if (st.visitedFragments.count(spread.name.value)) continue;
+          const int inc = shouldInclude(sel->directives, st.out.error);
+          if (inc < 0) return false;
+          if (inc == 0) continue;
+          st.visitedFragments.insert(spread.name.value);
+          auto it = fragments_.find(spread.name.value);
+          if (it == fragments_.end()) continue;
+          const auto& frag = *it->second;
+          if (!fragmentConditionMatches(frag.typeCondition.get(), type) || !frag.selectionSet) continue;
+          if (!collectInto(type, *frag.selectionSet, st, nesting + 1)) return false;
+          break;
+        }
+        default: break;
+      }
+    }
+    return true;
+  }
+
+  void addField(const ObjectType& type, const ast::Field& field, CollectState& st) {
+    constexpr std::size_t kLinearLimit = 16;
+    auto& fields = st.out.fields;
+    const std::string_view key = field.responseKey();
+    if (fields.size() <= kLinearLimit) {
+      for (auto& f : fields)
+        if (f.key == key) {
+          f.nodes.push_back(&field);
+          return;
+        }
+    } else {
+      if (st.index.empty())
+        for (std::size_t i = 0; i < fields.size(); ++i) st.index.emplace(fields[i].key, i);
+      auto it = st.index.find(key);
+      if (it != st.index.end()) {
+        fields[it->second].nodes.push_back(&field);
+        return;
+      }
+      st.index.emplace(key, fields.size());
+    }
+    CollectedField f;
+    f.key = key;
+    f.nodes.push_back(&field);
+    const std::string_view name = field.name.value;
+    if (name == "__typename") {
+      f.isTypename = true;
+    } else if (name == "__schema" && &type == schema_.queryType()) {
+      f.def = &schema_.schemaMetaField();
+    } else if (name == "__type" && &type == schema_.queryType()) {
+      f.def = &schema_.typeMetaField();
+    } else {
+      f.def = type.findField(name);
+    }
+    fields.push_back(std::move(f));
+  }
+
+  // graphql-js collectFields / collectSubfields, memoised per execution by
+  // (runtime type, parent field): a list of N objects collects once.
+  CollectedFields& collected(const ObjectType& type, const CollectedField* parent, const ast::SelectionSet* rootSet) {
+    MemoKey key{&type, parent};
+    auto it = memo_.find(key);
+    if (it != memo_.end()) return *it->second;
+    auto cf = std::make_unique<CollectedFields>();
+    CollectState st{*cf, {}, {}};
+    if (parent) {
+      for (const auto* node : parent->nodes)
+        if (node->selectionSet && !collectInto(type, *node->selectionSet, st, 0)) {
+          cf->ok = false;
+          break;
+        }
+    } else if (rootSet && !collectInto(type, *rootSet, st, 0)) {
+      cf->ok = false;
+    }
+    return *memo_.emplace(key, std::move(cf)).first->second;
+  }
+
+  // ---- execution -------------------------------------------------------------------
+
+  // Returns false when a non-null field failed: the object becomes null.
+  // Results are built in place (no temporary Values to move around).
+  bool executeFields(const ObjectType& type, const Value& source, CollectedFields& fields, Value& out) {
+    out = Value::object();
+    ValueObject& obj = out.asObject();
+    obj.reserve(fields.fields.size());
+    for (auto& f : fields.fields) {
+      if (!f.def && !f.isTypename) continue;  // unknown field: graphql-js leaves it out
+      path_.push_back({f.key, -1});
+      obj.emplace_back(std::string(f.key), Value());
+      const bool ok = executeField(type, source, f, obj.back().second);
+      path_.pop_back();
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  // graphql-js handleFieldError: a nullable position absorbs the failure.
+  static bool absorb(const Type& type, Value& out) {
+    if (type.isNonNull()) return false;
+    out = Value();
+    return true;
+  }
+
+  bool executeField(const ObjectType& parentType, const Value& source, CollectedField& f, Value& out) {
+    if (f.isTypename) {
+      out = Value(parentType.name);
+      return true;
+    }
+    const FieldDef& def = *f.def;
+    if (!f.argsDone) {
+      f.argsDone = true;
+      const ast::Field& node = *f.nodes.front();
+      if (def.args.empty()) {
+        f.argsOk = true;
+        f.args = emptyObject();
+      } else {
+        f.argsOk = detail::getArgumentValues(def.args, node.arguments, node, &variables_, f.args, &f.argsError);
+      }
+    }
+    if (!f.argsOk) {
+      raise(f.argsError.message, f.argsError.locations, f.nodes);
+      return absorb(*def.type, out);
+    }
+    ResolveInfo info{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_, op_.operation};
+    Value resolved;
+    const Value* result;
+    Value* owned = nullptr;
+    if (def.resolver) {
+      try {
+        resolved = def.resolver(source, f.args, info);
+      } catch (const std::exception& e) {
+        raise(e.what(), f);
+        return absorb(*def.type, out);
+      } catch (...) {
+        raise("Unexpected error value: the resolver threw a non-exception.", f);
+        return absorb(*def.type, out);
+      }
+      result = owned = &resolved;
+    } else {
+      // graphql-js defaultFieldResolver: the same-named property of an object parent.
+      result = source.isObject() ? source.find(def.name) : nullptr;
+      if (!result) result = &nullValue();
+    }
+    if (!completeValue(*def.type, f, info, *result, out, owned)) return absorb(*def.type, out);
+    return true;
+  }
+
+  std::string fieldCoordinate(const ResolveInfo& info) const {
+    return info.parentType.name + "." + std::string(info.fieldName);
+  }
+
+    // `owned` is null, or `result` itself when it may be moved from (a
+  // resolver's return value rather than a part of the parent).
+  bool completeValue(const Type& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
+                     Value* owned) {
+    switch (type.kind) {
+      case TypeKind::NonNull: {
+        if (!completeValue(*type.as<NonNullType>().ofType, f, info, result, out, owned)) return false;
+        if (out.isNull()) {
+          raise("Cannot return null for non-nullable field " + fieldCoordinate(info) + ".", f);
+          return false;
+        }
+        return true;
+      }
+      default: break;
+    }
+    if (result.isNull()) {
+      out = Value();
+      return true;
+    }
+    switch (type.kind) {
+      case TypeKind::List: return completeList(type.as<ListType>(), f, info, result, out, owned);
+      case TypeKind::Scalar:
+      case TypeKind::Enum: {
+        if (leaf_.passesThrough(type, result)) {
+          if (owned) out = std::move(*owned);
+          else out = result;
+          return true;
+        }
+        try {
+          out = detail::serializeLeaf(type.as<NamedTypeDef>(), result);
+        } catch (const std::exception& e) {
+          raise(e.what(), f);
+          return false;
+        }
+        if (out.isNull()) {
+          raise("Expected `" + type.toString() + ".serialize(" + inspect(result) +
+                    ")` to return non-nullable value, returned: null",
+                f);
+          return false;
+        }
+        return true;
+      }
+      case TypeKind::Interface:
+      case TypeKind::Union: {
+        const ObjectType* runtimeType = resolveRuntimeType(type.as<NamedTypeDef>(), f, info, result);
+        if (!runtimeType) return false;
+        return completeObject(*runtimeType, f, info, result, out);
+      }
+      case TypeKind::Object: return completeObject(type.as<ObjectType>(), f, info, result, out);
+      default:
+        raise("Cannot complete value of unexpected output type: " + type.toString(), f);
+        return false;
+    }
+  }
+
+  bool completeList(const ListType& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
+                    Value* owned) {
+    if (!result.isList()) {
+      raise("Expected Iterable, but did not find one for field \"" + fieldCoordinate(info) + "\".", f);
+      return false;
+    }
+    const Type& itemType = *type.ofType;
+    const auto& items = result.asList();
+    out = Value::list();
+    ValueList& completed = out.asList();
+    completed.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      path_.push_back({{}, static_cast<std::int64_t>(i)});
+      Value& item = completed.emplace_back();
+      Value* ownedItem = owned ? &owned->asList()[i] : nullptr;
+      const bool ok = completeValue(itemType, f, info, items[i], item, ownedItem) || absorb(itemType, item);
+      path_.pop_back();
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  const ObjectType* resolveRuntimeType(const NamedTypeDef& abstractType, CollectedField& f, const ResolveInfo& info,
+                                       const Value& result) {
+    const TypeResolver& custom = abstractType.kind == TypeKind::Interface
+                                     ? abstractType.as<InterfaceType>().resolveType
+                                     : abstractType.as<UnionType>().resolveType;
+    std::optional<std::string> name;
+    try {
+      if (custom) {
+        std::string n = custom(result, info);
+        if (!n.empty()) name = std::move(n);  // an empty name plays graphql-js's undefined
+      } else {
+        // graphql-js defaultTypeResolver: "__typename", then each possible type's isTypeOf.
+        const Value* tn = result.isObject() ? result.find("__typename") : nullptr;
+        if (tn && tn->isString()) {
+          name = tn->asString();
+        } else {
+          for (const ObjectType* candidate : schema_.possibleTypes(abstractType))
+            if (candidate->isTypeOf && candidate->isTypeOf(result, info)) {
+              name = candidate->name;
+              break;
+            }
+        }
+      }
+    } catch (const std::exception& e) {
+      raise(e.what(), f);
+      return nullptr;
+    }
+    const std::string& a = abstractType.name;
+    if (!name) {
+      raise("Abstract type \"" + a + "\" must resolve to an Object type at runtime for field \"" + fieldCoordinate(info) +
+                "\". Either the \"" + a +
+                "\" type should provide a \"resolveType\" function or each possible type should provide an "
+                "\"isTypeOf\" function.",
+            f);
+      return nullptr;
+    }
+    const NamedTypeDef* runtime = schema_.getType(*name);
+    if (!runtime) {
+      raise("Abstract type \"" + a + "\" was resolved to a type \"" + *name + "\" that does not exist inside the schema.",
+            f);
+      return nullptr;
+    }
+    if (runtime->kind != TypeKind::Object) {
+      raise("Abstract type \"" + a + "\" was resolved to a non-object type \"" + *name + "\".", f);
+      return nullptr;
+    }
+    if (!schema_.isSubType(abstractType, *runtime)) {
+      raise("Runtime Object type \"" + *name + "\" is not a possible type for \"" + a + "\".", f);
+      return nullptr;
+    }
+    return &runtime->as<ObjectType>();
+  }
+
+  bool completeObject(const ObjectType& type, CollectedField& f, const ResolveInfo& info, const Value& result,
+                      Value& out) {
+    if (f.subType != &type) {
+      f.sub = &collected(type, &f, nullptr);
+      f.subType = &type;
+    }
+    CollectedFields& sub = *f.sub;
+    if (!sub.ok) {
+      raise(sub.error.message, sub.error.locations, f.nodes);
+      return false;
+    }
+    if (type.isTypeOf) {
+      bool matches = false;
+      try {
+        matches = type.isTypeOf(result, info);
+      } catch (const std::exception& e) {
+        raise(e.what(), f);
+        return false;
+      }
+      if (!matches) {
+        raise("Expected value of type \"" + type.name + "\" but got: " + inspect(result) + ".", f);
+        return false;
+      }
+    }
+    if (depth_ >= kMaxExecutionDepth) {
+      raise("Query is nested too deeply to execute.", f);
+      return false;
+    }
+    ++depth_;
+    const bool ok = executeFields(type, result, sub, out);
+    --depth_;
+    return ok;
+  }
+
+  const Schema& schema_;
+  const ast::OperationDefinition& op_;
+  const Value& root_;
+  Value variables_;
+  void* context_;
+  LeafFastPath leaf_;
+  std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
+  std::unordered_map<MemoKey, std::unique_ptr<CollectedFields>, MemoKeyHash> memo_;
+  std::vector<PathEntry> path_;
+  std::vector<GraphQLError> errors_;
+  std::size_t depth_ = 0;
+};
+
+}  // namespace
+
+ExecutionResult execute(const Schema& schema, const ast::Document& document, const ExecuteArgs& args) {
+  ExecutionResult result;
+  std::string error;
+  const ast::OperationDefinition* op = selectOperation(document, args.operationName, &error);
+  if (!op) {
+    result.errors.emplace_back(std::move(error));
+    return result;
+  }
+  const Value& inputs = args.variableValues && !args.variableValues->isNull() ? *args.variableValues : emptyObject();
+  if (!inputs.isObject()) {
+    result.errors.emplace_back(
+        "Variables must be provided as an Object where each property is a variable value. Perhaps look to see if an "
+        "unparsed JSON string was provided.");
+    return result;
+  }
+  std::optional<Value> variables = coerceVariableValues(schema, *op, inputs, result.errors);
+  if (!variables) return result;
+  const Value& root = args.rootValue ? *args.rootValue : emptyObject();
+  Executor executor(schema, document, *op, root, std::move(*variables), args.context);
+  return executor.run();
+}
+
+}  // namespace gql

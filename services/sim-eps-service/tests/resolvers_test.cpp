@@ -1,0 +1,102 @@
+// EPS-S1..EPS-S6 (README.md): the whole schema through the GraphQL engine,
+// with the mock device behind the model.
+#include <gtest/gtest.h>
+
+#include "graphql/engine.h"
+#include "mock_device.h"
+#include "resolvers.h"
+
+using namespace simeps_service;
+using simeps_service::mock::MockDevice;
+using namespace std::chrono_literals;
+
+namespace {
+struct Rig {
+  MockDevice* dev = nullptr;
+  std::unique_ptr<EpsModel> model;
+  std::unique_ptr<gql::Engine> engine;
+  Rig() {
+    auto d = std::make_unique<MockDevice>();
+    dev = d.get();
+    model = std::make_unique<EpsModel>(std::move(d), 100ms);
+    std::string error;
+    auto schema = buildSchema(*model, {"/mock/eps", 115200, 100}, &error);
+    if (!schema) throw std::runtime_error(error);
+    engine = std::make_unique<gql::Engine>(schema);
+  }
+  gql::Value run(const std::string& query) {
+    std::string body = engine->executeJson(gql::toJson(gql::Value(gql::ValueObject{{"query", query}})));
+    auto v = gql::parseJson(body);
+    EXPECT_TRUE(v) << body;
+    return v ? *v : gql::Value();
+  }
+  std::string json(const std::string& query) { return gql::toJson(run(query)); }
+};
+}  // namespace
+
+TEST(EpsSchema, EPS_S1_PingAndConfigNeverTouchTheDevice) {
+  Rig r;
+  r.dev->fault = MockDevice::Fault::Unplugged;
+  EXPECT_EQ(r.json("{ping config}"),
+            R"({"data":{"ping":"pong","config":"{\"bus\":\"/mock/eps\",\"baud\":115200,\"timeoutMs\":100}"}})");
+  EXPECT_EQ(r.dev->commands, 0);
+}
+
+TEST(EpsSchema, EPS_S2_PowerAndTelemetryComeFromTheDevice) {
+  Rig r;
+  gql::Value v = r.run("{power{state uptime} telemetry{batteryVoltage batteryCurrent temperature uptime powerState resetCount batteryCharge}}");
+  const gql::Value* data = v.find("data");
+  ASSERT_TRUE(data && !v.find("errors")) << gql::toJson(v);
+  EXPECT_EQ(gql::toJson(*data->find("power")), R"({"state":"ON","uptime":0})");
+  const gql::Value* t = data->find("telemetry");
+  ASSERT_TRUE(t);
+  EXPECT_GT(t->find("batteryVoltage")->asNumber(), 7.0);
+  EXPECT_EQ(t->find("powerState")->asString(), "ON");
+  EXPECT_EQ(t->find("resetCount")->asInt(), 0);
+}
+
+TEST(EpsSchema, EPS_S3_NoopAndControlPower) {
+  Rig r;
+  EXPECT_EQ(r.json("mutation{noop}"), R"({"data":{"noop":true}})");
+  EXPECT_EQ(r.json("mutation{controlPower(input:{state:OFF}){power{state}}}"),
+            R"({"data":{"controlPower":{"power":{"state":"OFF"}}}})");
+  EXPECT_EQ(r.json("mutation{controlPower(input:{state:RESET}){power{state uptime}}}"),
+            R"({"data":{"controlPower":{"power":{"state":"RESET","uptime":0}}}})");
+  r.dev->fault = MockDevice::Fault::WrongEcho;
+  EXPECT_EQ(r.json("mutation{noop}"), R"({"data":{"noop":false}})");
+}
+
+TEST(EpsSchema, EPS_S4_CommandRawHexStrAndRead) {
+  Rig r;
+  EXPECT_EQ(r.json(R"(mutation{commandRaw(input:{command:"version",format:STR}){response format}})"),
+            R"({"data":{"commandRaw":{"response":"SIM-EPS 1.0.0","format":"STR"}}})");
+  // "version" in hex, answer asked in HEX.
+  EXPECT_EQ(r.json(R"(mutation{commandRaw(input:{command:"76657273696f6e",format:HEX,read:3}){response format}})"),
+            R"({"data":{"commandRaw":{"response":"53494d","format":"HEX"}}})");
+  // Binary answer to a STR command comes back as HEX.
+  EXPECT_EQ(r.json(R"(mutation{commandRaw(input:{command:"01000002",format:HEX}){response format}})"),
+            R"({"data":{"commandRaw":{"response":"0b30","format":"HEX"}}})");
+}
+
+TEST(EpsSchema, EPS_S5_BadHexIsAFieldErrorNotACrash) {
+  Rig r;
+  gql::Value v = r.run(R"(mutation{commandRaw(input:{command:"zz",format:HEX}){response}})");
+  ASSERT_TRUE(v.find("errors"));
+  EXPECT_EQ(gql::toJson(*v.find("data")), R"({"commandRaw":null})");
+  EXPECT_EQ(r.dev->commands, 0);
+  v = r.run(R"(mutation{commandRaw(input:{command:"version",format:STR,read:-1}){response}})");
+  ASSERT_TRUE(v.find("errors"));
+}
+
+TEST(EpsSchema, EPS_S6_DeviceGoneMakesDeviceFieldsErrorsAndHeals) {
+  Rig r;
+  r.dev->fault = MockDevice::Fault::Unplugged;
+  gql::Value v = r.run("{ping power{state} telemetry{uptime}}");
+  EXPECT_EQ(gql::toJson(*v.find("data")), R"({"ping":"pong","power":null,"telemetry":null})");
+  ASSERT_TRUE(v.find("errors"));
+  ASSERT_EQ(v.find("errors")->asList().size(), 2u);
+  EXPECT_EQ(v.find("errors")->asList()[0].find("message")->asString(),
+            "device not available: cannot open /mock/eps: No such file or directory");
+  r.dev->fault = MockDevice::Fault::None;
+  EXPECT_EQ(r.json("{power{state}}"), R"({"data":{"power":{"state":"ON"}}})");
+}
