@@ -1,12 +1,10 @@
 // The graphql-http package's server audit (GraphQL-over-HTTP spec) against a
 // running service: every audit, MUST, SHOULD and MAY, must come back "ok".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startService, requireJs } from './lib.mjs';
+import { suiteService, requireJs } from './lib.mjs';
 
-let svc;
-before(async () => { svc = await startService(); });
-after(async () => { await svc.stop(); });
+const svc = suiteService();
 
 test('SK-AUD-1 graphql-http serverAudits: all ok', async () => {
   const { serverAudits } = requireJs('graphql-http');

@@ -1,17 +1,15 @@
 // GraphiQL at /graphiql in a real headless Debian chromium, with every
 // request outside the service refused: the page loads from the service alone,
 // introspects the schema, runs {ping} and shows "pong". No chromium: FAIL.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startService, requireJs } from './lib.mjs';
+import { suiteService, requireJs } from './lib.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
-let svc;
-before(async () => { svc = await startService(); });
-after(async () => { await svc.stop(); });
+const svc = suiteService();
 
 test('SK-GIQL-1 assets are embedded and served by the service', async () => {
   const page = await fetch(svc.url + 'graphiql');

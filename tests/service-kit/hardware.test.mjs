@@ -1,14 +1,12 @@
 // The hardware-service base (seed 002, CONTRACT.md section 6) as a service
 // built with kit::hw::buildSchema answers it over HTTP.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startService, gql } from './lib.mjs';
+import { suiteService, gql } from './lib.mjs';
 
-let svc;
-before(async () => { svc = await startService(); });
-after(async () => { await svc.stop(); });
+const svc = suiteService();
 
 const q = async (query, variables) => JSON.parse((await gql(svc.url, { query, variables })).text);
 

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 
 export const BIN = process.env.KIT_TEST_SERVICE;
 if (!BIN) throw new Error('KIT_TEST_SERVICE is not set (run through ctest)');
@@ -121,4 +123,16 @@ export function parseResponse(buf) {
 export async function gql(url, body, headers = { 'content-type': 'application/json' }) {
   const r = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: r.status, headers: r.headers, text: await r.text() };
+}
+
+// One service for a whole test file: started before, stopped after, and its
+// exit after SIGTERM must be clean (sanitizer builds report problems there).
+export function suiteService(options) {
+  const holder = { current: null };
+  before(async () => { holder.current = await startService(options); });
+  after(async () => {
+    const { code, signal } = await holder.current.stop();
+    assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'clean exit after SIGTERM');
+  });
+  return new Proxy({}, { get: (_, key) => holder.current[key] });
 }

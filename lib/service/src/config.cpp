@@ -226,6 +226,9 @@ Config Config::fromString(std::string_view section, std::string_view text, std::
 }
 
 Config Config::load(std::string_view section, const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw ConfigError(path + ": cannot read config file: Is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int err = errno;

@@ -479,7 +479,16 @@ void HttpServer::run(bool handleSignals) {
     });
   }
   for (auto& a : s.acceptors) s.accept(*a);
-  s.io.run();
+  // A handler that throws (out of memory, a bug) costs its connection, not the
+  // service: log it and keep the loop running.
+  for (;;) {
+    try {
+      s.io.run();
+      break;
+    } catch (const std::exception& e) {
+      log::error("http: unexpected error in the event loop: ", e.what());
+    }
+  }
   // Requests still queued or running finish here; their replies have nowhere
   // to go once the loop stopped, which is what a drain timeout means.
   s.pool.shutdown();

@@ -39,8 +39,11 @@ int syslogPriority(Level level) {
 }
 
 void emit(State& s, Level level, std::string_view message, bool toStderr) {
-  // syslog's %s needs a terminated string; messages are short.
+  // One record per line: control characters (a newline inside a client's
+  // query text, say) would split it or forge a second one.
   std::string text(message);
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = ' ';
   if (s.options.useSyslog && s.syslogOpen) ::syslog(syslogPriority(level), "%s", text.c_str());
   if (toStderr) {
     std::cerr << (s.options.ident.empty() ? std::string("service") : s.options.ident) << ": " << text << '\n';

@@ -137,6 +137,10 @@ TEST(Config, SKCFG11_MissingFileNamesPathAndReason) {
             "/nonexistent/dir/config.toml: cannot read config file: No such file or directory");
 }
 
+TEST(Config, SKCFG11_DirectoryIsNotAConfigFile) {
+  EXPECT_EQ(errorOf([] { Config::load("s", "/tmp"); }), "/tmp: cannot read config file: Is a directory");
+}
+
 TEST(Config, SKCFG12_LoadsFromFile) {
   char tmpl[] = "/tmp/kitcfgXXXXXX";
   int fd = mkstemp(tmpl);

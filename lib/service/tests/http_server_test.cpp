@@ -117,6 +117,15 @@ std::string post(const std::string& path, const std::string& body, const std::st
 
 int statusOf(const std::string& resp) { return resp.size() > 12 ? std::stoi(resp.substr(9, 3)) : 0; }
 
+// One request on a fresh connection; the response text.
+std::string exchange(std::uint16_t port, const std::string& request) {
+  int fd = connectTo(port);
+  sendAll(fd, request);
+  std::string r = readResponse(fd);
+  ::close(fd);
+  return r;
+}
+
 }  // namespace
 
 TEST(HttpServer, SKHTTP1_ContentLengthAndKeepAlive) {
@@ -149,24 +158,15 @@ TEST(HttpServer, SKHTTP3_BodyOverLimitIs413) {
   kit::HttpLimits l;
   l.maxBodyBytes = 100;
   Server s(l);
-  int fd = connectTo(s.port());
-  sendAll(fd, post("/", std::string(101, 'x')));
-  std::string r = readResponse(fd);
+  std::string r = exchange(s.port(), post("/", std::string(101, 'x')));
   EXPECT_EQ(statusOf(r), 413) << r;
   EXPECT_NE(r.find("limit of 100 bytes"), std::string::npos) << r;
-  ::close(fd);
   // Chunked: no Content-Length up front, the parser's limit catches it.
-  fd = connectTo(s.port());
-  sendAll(fd, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n80\r\n" + std::string(128, 'y') +
-                  "\r\n0\r\n\r\n");
-  r = readResponse(fd);
+  r = exchange(s.port(), "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n80\r\n" +
+                             std::string(128, 'y') + "\r\n0\r\n\r\n");
   EXPECT_EQ(statusOf(r), 413) << r;
-  ::close(fd);
   // At the limit is fine.
-  fd = connectTo(s.port());
-  sendAll(fd, post("/", std::string(100, 'z')));
-  EXPECT_EQ(statusOf(readResponse(fd)), 200);
-  ::close(fd);
+  EXPECT_EQ(statusOf(exchange(s.port(), post("/", std::string(100, 'z')))), 200);
 }
 
 TEST(HttpServer, SKHTTP4_HeaderTimeoutClosesSlowClient) {
@@ -255,20 +255,15 @@ TEST(HttpServer, SKHTTP8_Expect100Continue) {
 
 TEST(HttpServer, SKHTTP9_MalformedRequestIs400) {
   Server s;
-  int fd = connectTo(s.port());
-  sendAll(fd, "THIS IS NOT HTTP\r\n\r\n");
-  EXPECT_EQ(statusOf(readResponse(fd)), 400);
-  ::close(fd);
+  EXPECT_EQ(statusOf(exchange(s.port(), "THIS IS NOT HTTP\r\n\r\n")), 400);
 }
 
 TEST(HttpServer, SKHTTP10_HugeHeaderIs431) {
   kit::HttpLimits l;
   l.maxHeaderBytes = 1024;
   Server s(l);
-  int fd = connectTo(s.port());
-  sendAll(fd, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n");
-  EXPECT_EQ(statusOf(readResponse(fd)), 431);
-  ::close(fd);
+  EXPECT_EQ(statusOf(exchange(s.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n")),
+            431);
 }
 
 TEST(HttpServer, SKHTTP11_PortInUseNamesTheAddress) {

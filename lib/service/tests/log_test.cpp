@@ -8,6 +8,17 @@
 
 using kit::log::Level;
 
+namespace {
+// Logging to the test observer only (no syslog).
+void initQuiet(Level threshold) {
+  kit::log::Options o;
+  o.ident = "log-test";
+  o.threshold = threshold;
+  o.useSyslog = false;
+  kit::log::init(o);
+}
+}  // namespace
+
 TEST(Log, SKLOG1_LevelNames) {
   for (auto l : {Level::Error, Level::Warn, Level::Info, Level::Debug, Level::Trace})
     EXPECT_EQ(kit::log::parseLevel(kit::log::levelName(l)), l);
@@ -16,11 +27,7 @@ TEST(Log, SKLOG1_LevelNames) {
 }
 
 TEST(Log, SKLOG2_ThresholdFilters) {
-  kit::log::Options o;
-  o.ident = "log-test";
-  o.threshold = Level::Warn;
-  o.useSyslog = false;
-  kit::log::init(o);
+  initQuiet(Level::Warn);
   std::vector<std::pair<Level, std::string>> seen;
   kit::log::setObserver([&](Level l, std::string_view m) { seen.emplace_back(l, std::string(m)); });
   kit::log::error("e ", 1);
@@ -38,4 +45,13 @@ TEST(Log, SKLOG3_EchoLineHasTimeAndLevel) {
   const std::string line = kit::log::formatEcho(Level::Warn, "disk almost full");
   EXPECT_TRUE(std::regex_match(line, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z warn disk almost full)")))
       << line;
+}
+
+TEST(Log, SKLOG6_OneRecordPerLine) {
+  initQuiet(Level::Info);
+  std::string seen;
+  kit::log::setObserver([&](Level, std::string_view m) { seen = std::string(m); });
+  kit::log::error("query {\n  x\r\n}");
+  kit::log::setObserver(nullptr);
+  EXPECT_EQ(seen, "query {   x  }");
 }
