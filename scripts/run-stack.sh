@@ -59,6 +59,8 @@ next_port=8200
 for f in "$BIN"/*-service; do
   [ -x "$f" ] || continue
   name=$(basename "$f")
+  # Test fixtures are not part of the stack.
+  [ "$name" = kit-test-service ] && continue
   known=no
   for entry in "${KNOWN_SERVICES[@]}"; do [ "${entry%%|*}" = "$name" ] && known=yes; done
   [ "$known" = yes ] && continue
