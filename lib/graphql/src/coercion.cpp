@@ -12,7 +12,7 @@
 #include "graphql/execution.h"
 #include "graphql/parser.h"
 #include "inspect.h"
-#include "validation_suggest.h"
+#include "suggest.h"
 
 namespace gql {
 namespace detail {

@@ -113,9 +113,5 @@ void bindIntrospection(Schema& schema);
 // cannot be converted, as graphql-js does.
 std::optional<std::string> printDefaultValue(const Schema& schema, const InputValueDef& def);
 
-// graphql-js's suggestionList / didYouMean (suggest.cpp).
-std::vector<std::string> suggestionList(std::string_view input, const std::vector<std::string>& options);
-std::string didYouMean(const std::vector<std::string>& suggestions);
-
 }  // namespace detail
 }  // namespace gql

@@ -8,6 +8,7 @@
 #include "graphql/parser.h"
 #include "inspect.h"
 #include "schema_impl.h"
+#include "suggest.h"
 
 namespace gql::detail {
 
@@ -290,9 +291,9 @@ class SDLValidator {
     if (definedTypes_.count(name)) return;
     const auto& standard = standardTypeNames();
     if (currentDefinitionIsSDL_ && std::find(standard.begin(), standard.end(), name) != standard.end()) return;
-    std::vector<std::string> options;
-    if (currentDefinitionIsSDL_) options = standard;
-    for (std::string_view n : definedTypeOrder_) options.emplace_back(n);
+    std::vector<std::string_view> options;
+    if (currentDefinitionIsSDL_) options.assign(standard.begin(), standard.end());
+    for (std::string_view n : definedTypeOrder_) options.push_back(n);
     report(makeError("Unknown type \"" + std::string(name) + "\"." + didYouMean(suggestionList(name, options)),
                      {&named}));
   }
@@ -312,7 +313,7 @@ class SDLValidator {
         for (const auto& a : d->arguments) {
           const auto& known = it->second.argNames;
           if (std::find(known.begin(), known.end(), a->name.value) != known.end()) continue;
-          std::vector<std::string> options(known.begin(), known.end());
+          std::vector<std::string_view> options(known.begin(), known.end());
           report(makeError("Unknown argument \"" + std::string(a->name.value) + "\" on directive \"@" + name + "\"." +
                                didYouMean(suggestionList(a->name.value, options)),
                            {a.get()}));
@@ -409,7 +410,7 @@ class SDLValidator {
     const std::string typeName(ext.name.value);
     auto def = definedTypes_.find(ext.name.value);
     if (def == definedTypes_.end()) {
-      std::vector<std::string> options(definedTypeOrder_.begin(), definedTypeOrder_.end());
+      std::vector<std::string_view> options(definedTypeOrder_.begin(), definedTypeOrder_.end());
       report(makeError("Cannot extend type \"" + typeName + "\" because it is not defined." +
                            didYouMean(suggestionList(ext.name.value, options)),
                        {&ext.name}));

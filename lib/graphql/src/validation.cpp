@@ -21,7 +21,7 @@
 
 #include "graphql/parser.h"
 #include "overlapping_fields.h"
-#include "validation_suggest.h"
+#include "suggest.h"
 #include "validation_typeinfo.h"
 
 namespace gql {

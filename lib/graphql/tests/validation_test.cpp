@@ -14,7 +14,7 @@
 #include "graphql/parser.h"
 #include "graphql/schema.h"
 #include "graphql/validation.h"
-#include "../src/validation_suggest.h"
+#include "../src/suggest.h"
 
 namespace {
 
