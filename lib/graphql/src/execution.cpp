@@ -152,6 +152,12 @@ struct LeafFastPath {
     if (v.isFloat()) return &type == floating && std::isfinite(v.asFloat());
     return false;
   }
+
+  // An enum's internal value is its name (schema.h), so a string naming one
+  // of its values is its own serialisation: no lookup-and-copy needed.
+  static bool enumPassesThrough(const Type& type, const Value& v) {
+    return type.kind == TypeKind::Enum && v.isString() && type.as<EnumType>().findValue(v.asString());
+  }
 };
 
 const Value& nullValue() {
@@ -395,9 +401,7 @@ class Executor {
   // Returns false when a non-null field failed: the object becomes null.
   // Results are built in place (no temporary Values to move around).
   bool executeFields(const ObjectType& type, const Value& source, CollectedFields& fields, Value& out) {
-    out = Value::object();
-    ValueObject& obj = out.asObject();
-    obj.reserve(fields.fields.size());
+    ValueObject& obj = out.makeObject(fields.fields.size());
     for (auto& f : fields.fields) {
       if (!f.def && !f.isTypename) continue;  // unknown field: graphql-js leaves it out
       path_.push_back({f.key, -1});
@@ -514,7 +518,7 @@ class Executor {
 
   // graphql-js completeLeafValue on `v`, replacing it by its serialisation.
   bool serializeInPlace(const Type& type, CollectedField& f, Value& v) {
-    if (leaf_.passesThrough(type, v)) return true;
+    if (leaf_.passesThrough(type, v) || LeafFastPath::enumPassesThrough(type, v)) return true;
     Value serialized;
     try {
       serialized = detail::serializeLeaf(type.as<NamedTypeDef>(), v);
@@ -539,15 +543,27 @@ class Executor {
       return false;
     }
     const Type& itemType = *type.ofType;
+    if (owned) {
+      // The resolver's own list becomes the result: each item is moved out
+      // of its slot and completed back into it, saving a list allocation.
+      ValueList& slots = owned->asList();
+      for (std::size_t i = 0; i < slots.size(); ++i) {
+        path_.push_back({{}, static_cast<std::int64_t>(i)});
+        Value source = std::move(slots[i]);
+        slots[i] = Value();
+        const bool ok = completeValue(itemType, f, info, source, slots[i], &source) || absorb(itemType, slots[i]);
+        path_.pop_back();
+        if (!ok) return false;
+      }
+      out = std::move(*owned);
+      return true;
+    }
     const auto& items = result.asList();
-    out = Value::list();
-    ValueList& completed = out.asList();
-    completed.reserve(items.size());
+    ValueList& completed = out.makeList(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       path_.push_back({{}, static_cast<std::int64_t>(i)});
       Value& item = completed.emplace_back();
-      Value* ownedItem = owned ? &owned->asList()[i] : nullptr;
-      const bool ok = completeValue(itemType, f, info, items[i], item, ownedItem) || absorb(itemType, item);
+      const bool ok = completeValue(itemType, f, info, items[i], item, nullptr) || absorb(itemType, item);
       path_.pop_back();
       if (!ok) return false;
     }
