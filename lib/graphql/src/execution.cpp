@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -62,6 +63,10 @@ struct CollectedField {
   bool argsOk = false;
   Value args;
   detail::RaisedError argsError;
+  // Also fixed per execution (fields are collected per parent type): built
+  // once instead of for every object the field runs on.
+  std::optional<ResolveInfo> info;
+  bool leafResolver = false;  // a resolver whose value is completed in its slot
   // The sub-selection last collected for this field (saves a memo lookup
   // per object when a list holds objects of one type).
   const ObjectType* subType = nullptr;
@@ -428,6 +433,9 @@ class Executor {
     const FieldDef& def = *f.def;
     if (!f.argsDone) {
       f.argsDone = true;
+      f.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_,
+                                 op_.operation});
+      f.leafResolver = def.resolver && def.type->nullableType().isLeaf();  // not a list of leaves
       const ast::Field& node = *f.nodes.front();
       if (def.args.empty()) {
         f.argsOk = true;
@@ -440,13 +448,13 @@ class Executor {
       raise(f.argsError.message, f.argsError.locations, f.nodes);
       return absorb(*def.type, out);
     }
-    ResolveInfo info{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_, op_.operation};
+    const ResolveInfo& info = *f.info;
     Value resolved;
     const Value* result;
     Value* owned = nullptr;
     if (def.resolver) {
       // A leaf is resolved straight into its slot and coerced there.
-      const bool leaf = def.type->nullableType().isLeaf();  // not a list of leaves
+      const bool leaf = f.leafResolver;
       try {
         (leaf ? out : resolved) = def.resolver(source, f.args, info);
       } catch (const std::exception& e) {
