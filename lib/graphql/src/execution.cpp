@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -62,6 +63,10 @@ struct CollectedField {
   bool argsOk = false;
   Value args;
   detail::RaisedError argsError;
+  // Also fixed per execution (fields are collected per parent type): built
+  // once instead of for every object the field runs on.
+  std::optional<ResolveInfo> info;
+  bool leafResolver = false;  // a resolver whose value is completed in its slot
   // The sub-selection last collected for this field (saves a memo lookup
   // per object when a list holds objects of one type).
   const ObjectType* subType = nullptr;
@@ -151,6 +156,12 @@ struct LeafFastPath {
     }
     if (v.isFloat()) return &type == floating && std::isfinite(v.asFloat());
     return false;
+  }
+
+  // An enum's internal value is its name (schema.h), so a string naming one
+  // of its values is its own serialisation: no lookup-and-copy needed.
+  static bool enumPassesThrough(const Type& type, const Value& v) {
+    return type.kind == TypeKind::Enum && v.isString() && type.as<EnumType>().findValue(v.asString());
   }
 };
 
@@ -395,9 +406,7 @@ class Executor {
   // Returns false when a non-null field failed: the object becomes null.
   // Results are built in place (no temporary Values to move around).
   bool executeFields(const ObjectType& type, const Value& source, CollectedFields& fields, Value& out) {
-    out = Value::object();
-    ValueObject& obj = out.asObject();
-    obj.reserve(fields.fields.size());
+    ValueObject& obj = out.makeObject(fields.fields.size());
     for (auto& f : fields.fields) {
       if (!f.def && !f.isTypename) continue;  // unknown field: graphql-js leaves it out
       path_.push_back({f.key, -1});
@@ -424,6 +433,9 @@ class Executor {
     const FieldDef& def = *f.def;
     if (!f.argsDone) {
       f.argsDone = true;
+      f.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_,
+                                 op_.operation});
+      f.leafResolver = def.resolver && def.type->nullableType().isLeaf();  // not a list of leaves
       const ast::Field& node = *f.nodes.front();
       if (def.args.empty()) {
         f.argsOk = true;
@@ -436,13 +448,13 @@ class Executor {
       raise(f.argsError.message, f.argsError.locations, f.nodes);
       return absorb(*def.type, out);
     }
-    ResolveInfo info{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_, op_.operation};
+    const ResolveInfo& info = *f.info;
     Value resolved;
     const Value* result;
     Value* owned = nullptr;
     if (def.resolver) {
       // A leaf is resolved straight into its slot and coerced there.
-      const bool leaf = def.type->nullableType().isLeaf();  // not a list of leaves
+      const bool leaf = f.leafResolver;
       try {
         (leaf ? out : resolved) = def.resolver(source, f.args, info);
       } catch (const std::exception& e) {
@@ -514,7 +526,7 @@ class Executor {
 
   // graphql-js completeLeafValue on `v`, replacing it by its serialisation.
   bool serializeInPlace(const Type& type, CollectedField& f, Value& v) {
-    if (leaf_.passesThrough(type, v)) return true;
+    if (leaf_.passesThrough(type, v) || LeafFastPath::enumPassesThrough(type, v)) return true;
     Value serialized;
     try {
       serialized = detail::serializeLeaf(type.as<NamedTypeDef>(), v);
@@ -539,15 +551,27 @@ class Executor {
       return false;
     }
     const Type& itemType = *type.ofType;
+    if (owned) {
+      // The resolver's own list becomes the result: each item is moved out
+      // of its slot and completed back into it, saving a list allocation.
+      ValueList& slots = owned->asList();
+      for (std::size_t i = 0; i < slots.size(); ++i) {
+        path_.push_back({{}, static_cast<std::int64_t>(i)});
+        Value source = std::move(slots[i]);
+        slots[i] = Value();
+        const bool ok = completeValue(itemType, f, info, source, slots[i], &source) || absorb(itemType, slots[i]);
+        path_.pop_back();
+        if (!ok) return false;
+      }
+      out = std::move(*owned);
+      return true;
+    }
     const auto& items = result.asList();
-    out = Value::list();
-    ValueList& completed = out.asList();
-    completed.reserve(items.size());
+    ValueList& completed = out.makeList(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       path_.push_back({{}, static_cast<std::int64_t>(i)});
       Value& item = completed.emplace_back();
-      Value* ownedItem = owned ? &owned->asList()[i] : nullptr;
-      const bool ok = completeValue(itemType, f, info, items[i], item, ownedItem) || absorb(itemType, item);
+      const bool ok = completeValue(itemType, f, info, items[i], item, nullptr) || absorb(itemType, item);
       path_.pop_back();
       if (!ok) return false;
     }

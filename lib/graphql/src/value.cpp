@@ -51,6 +51,18 @@ Value& Value::push(Value v) {
   return l.back();
 }
 
+ValueObject& Value::makeObject(std::size_t reserve) {
+  auto& o = v_.emplace<ValueObject>();
+  o.reserve(reserve);
+  return o;
+}
+
+ValueList& Value::makeList(std::size_t reserve) {
+  auto& l = v_.emplace<ValueList>();
+  l.reserve(reserve);
+  return l;
+}
+
 bool Value::operator==(const Value& o) const {
   // Int 1 and Float 1.0 are the same JSON number.
   if (isNumber() && o.isNumber()) {

@@ -91,6 +91,10 @@ class Value {
   Value& set(std::string_view key, Value v);
   // Appends to a list.
   Value& push(Value v);
+  // Turns this value into an empty object / list with room for `reserve`
+  // entries, in place: cheaper than assigning Value::object() (no temporary).
+  ValueObject& makeObject(std::size_t reserve = 0);
+  ValueList& makeList(std::size_t reserve = 0);
 
   bool operator==(const Value& o) const;
   bool operator!=(const Value& o) const { return !(*this == o); }
