@@ -205,6 +205,7 @@ std::shared_ptr<const PreparedDocument> Engine::prepare(std::string_view query) 
     prepared->errors = checkLimits(*doc, limits_);
     if (prepared->errors.empty()) prepared->errors = validate(*schema_, *doc, limits_.maxValidationErrors);
     prepared->document = std::move(doc);
+    if (prepared->errors.empty() && limits_.cacheEntries > 0) prepared->plans = makeExecutionPlanCache();
   }
   std::shared_ptr<const PreparedDocument> result = std::move(prepared);
 
@@ -236,6 +237,7 @@ ExecutionResult Engine::execute(const Request& request, const Value* rootValue, 
   args.variableValues = request.variables ? &*request.variables : nullptr;
   args.operationName = request.operationName;
   args.context = context;
+  args.planCache = prepared->plans.get();
   return gql::execute(*schema_, *prepared->document, args);
 }
 

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -52,11 +52,28 @@ namespace {
 constexpr std::size_t kMaxCollectNesting = 512;
 constexpr std::size_t kMaxExecutionDepth = 512;
 
+// A collected field: fixed for a (selection, runtime type) unless a
+// @skip/@include reads a variable, so usually shared across executions
+// through ExecutionPlanCache. Per-execution state lives in a FieldState,
+// found by `slot`.
 struct CollectedField {
   std::string_view key;
   std::vector<const ast::Field*> nodes;
   const FieldDef* def = nullptr;
   bool isTypename = false;
+  bool leafResolver = false;  // a resolver whose value is completed in its slot
+  std::uint32_t slot = 0;     // kLocalSlot set: collected for this execution only
+};
+
+constexpr std::uint32_t kLocalSlot = 0x80000000u;
+
+struct CollectedFields {
+  std::vector<CollectedField> fields;
+  bool ok = true;  // false: a @skip/@include argument failed to coerce
+  detail::RaisedError error;
+};
+
+struct FieldState {
   // Arguments depend only on the first node and the variables, so they are
   // coerced once per execution even when the field runs for every list item.
   bool argsDone = false;
@@ -66,17 +83,10 @@ struct CollectedField {
   // Also fixed per execution (fields are collected per parent type): built
   // once instead of for every object the field runs on.
   std::optional<ResolveInfo> info;
-  bool leafResolver = false;  // a resolver whose value is completed in its slot
   // The sub-selection last collected for this field (saves a memo lookup
   // per object when a list holds objects of one type).
   const ObjectType* subType = nullptr;
-  struct CollectedFields* sub = nullptr;
-};
-
-struct CollectedFields {
-  std::vector<CollectedField> fields;
-  bool ok = true;  // false: a @skip/@include argument failed to coerce
-  detail::RaisedError error;
+  const CollectedFields* sub = nullptr;
 };
 
 struct MemoKey {
@@ -89,6 +99,20 @@ struct MemoKeyHash {
     return std::hash<const void*>()(k.type) * 31 + std::hash<const void*>()(k.parent);
   }
 };
+
+}  // namespace
+
+class ExecutionPlanCache {
+ public:
+  std::mutex mutex;
+  // Keyed by (runtime type, parent field or root selection set).
+  std::unordered_map<MemoKey, std::unique_ptr<const CollectedFields>, MemoKeyHash> sets;
+  std::uint32_t nextSlot = 0;
+};
+
+std::shared_ptr<ExecutionPlanCache> makeExecutionPlanCache() { return std::make_shared<ExecutionPlanCache>(); }
+
+namespace {
 
 struct PathEntry {
   std::string_view key;
@@ -177,8 +201,14 @@ const Value& emptyObject() {
 class Executor {
  public:
   Executor(const Schema& schema, const ast::Document& doc, const ast::OperationDefinition& op, const Value& root,
-           Value variables, void* context)
-      : schema_(schema), op_(op), root_(root), variables_(std::move(variables)), context_(context), leaf_(schema) {
+           Value variables, void* context, ExecutionPlanCache* cache)
+      : schema_(schema),
+        op_(op),
+        root_(root),
+        variables_(std::move(variables)),
+        context_(context),
+        cache_(cache),
+        leaf_(schema) {
     for (const auto& def : doc.definitions)
       if (def->kind == ast::Kind::FragmentDefinition) fragmentList_.push_back(&def->as<ast::FragmentDefinition>());
     if (fragmentList_.size() > kLinearLimit)
@@ -196,7 +226,7 @@ class Executor {
       result.errors = std::move(errors_);
       return result;
     }
-    CollectedFields& fields = collect(*rootType, nullptr, op_.selectionSet.get());
+    const CollectedFields& fields = collect(*rootType, nullptr, op_.selectionSet.get());
     Value data;
     if (!fields.ok) {
       // graphql-js: an error while collecting the root fields fails the whole operation.
@@ -235,12 +265,17 @@ class Executor {
   // ---- field collection --------------------------------------------------------
 
   // 1: include, 0: skip, -1: an argument failed (error filled).
-  int shouldInclude(const ast::PtrList<ast::Directive>& directives, detail::RaisedError& error) {
+  // Sets usesVariables when the outcome may differ between executions.
+  int shouldInclude(const ast::PtrList<ast::Directive>& directives, detail::RaisedError& error, bool& usesVariables) {
     for (const auto& d : directives) {
       const bool isSkip = d->name.value == "skip";
       if (!isSkip && d->name.value != "include") continue;
       const DirectiveDef* def = schema_.getDirective(d->name.value);
       if (!def) continue;
+      for (const auto& a : d->arguments)
+        if (!a->value || a->value->kind == ast::Kind::Variable || a->value->kind == ast::Kind::ListValue ||
+            a->value->kind == ast::Kind::ObjectValue)
+          usesVariables = true;
       Value args;
       if (!detail::getArgumentValues(def->args, d->arguments, *d, &variables_, args, &error)) return -1;
       const Value* cond = args.find("if");
@@ -278,6 +313,7 @@ class Executor {
     std::vector<std::string_view> visitedList;
     std::unordered_set<std::string_view> visitedSet;  // used once visitedList is long
     std::unordered_map<std::string_view, std::size_t> index;  // built once the field list grows
+    bool usesVariables = false;  // a @skip/@include here reads a variable
 
     // Marks a fragment visited; false if it already was.
     bool visit(std::string_view name) {
@@ -303,7 +339,7 @@ class Executor {
     for (const auto& sel : set.selections) {
       switch (sel->kind) {
         case ast::Kind::Field: {
-          const int inc = shouldInclude(sel->directives, st.out.error);
+          const int inc = shouldInclude(sel->directives, st.out.error, st.usesVariables);
           if (inc < 0) return false;
           if (inc == 0) continue;
           const auto& field = sel->as<ast::Field>();
@@ -312,7 +348,7 @@ class Executor {
         }
         case ast::Kind::InlineFragment: {
           const auto& frag = sel->as<ast::InlineFragment>();
-          const int inc = shouldInclude(sel->directives, st.out.error);
+          const int inc = shouldInclude(sel->directives, st.out.error, st.usesVariables);
           if (inc < 0) return false;
           if (inc == 0 || !fragmentConditionMatches(frag.typeCondition.get(), type) || !frag.selectionSet) continue;
           if (!collectInto(type, *frag.selectionSet, st, nesting + 1)) return false;
@@ -321,7 +357,7 @@ class Executor {
         case ast::Kind::FragmentSpread: {
           const auto& spread = sel->as<ast::FragmentSpread>();
           if (st.visited(spread.name.value)) continue;
-          const int inc = shouldInclude(sel->directives, st.out.error);
+          const int inc = shouldInclude(sel->directives, st.out.error, st.usesVariables);
           if (inc < 0) return false;
           if (inc == 0) continue;
           st.visit(spread.name.value);
@@ -370,42 +406,82 @@ class Executor {
     } else {
       f.def = type.findField(name);
     }
+    f.leafResolver = f.def && f.def->resolver && f.def->type->nullableType().isLeaf();  // not a list of leaves
     fields.push_back(std::move(f));
   }
 
-  // graphql-js collectFields / collectSubfields.
-  CollectedFields& collect(const ObjectType& type, const CollectedField* parent, const ast::SelectionSet* rootSet) {
-    CollectedFields& cf = arena_.emplace_back();
-    CollectState st{cf, {}, {}, {}};
+  // graphql-js collectFields / collectSubfields. Through the plan cache
+  // when the result cannot depend on the variables (nor on a parent that
+  // did), so that a cached document collects each selection only once.
+  const CollectedFields& collect(const ObjectType& type, const CollectedField* parent,
+                                 const ast::SelectionSet* rootSet) {
+    const MemoKey key{&type, parent ? static_cast<const void*>(parent) : static_cast<const void*>(rootSet)};
+    const bool shareable = cache_ && !(parent && (parent->slot & kLocalSlot));
+    if (shareable) {
+      std::lock_guard lock(cache_->mutex);
+      auto it = cache_->sets.find(key);
+      if (it != cache_->sets.end()) return *it->second;
+    }
+    auto cf = std::make_unique<CollectedFields>();
+    CollectState st{*cf, {}, {}, {}};
     if (parent) {
       for (const auto* node : parent->nodes)
         if (node->selectionSet && !collectInto(type, *node->selectionSet, st, 0)) {
-          cf.ok = false;
+          cf->ok = false;
           break;
         }
     } else if (rootSet && !collectInto(type, *rootSet, st, 0)) {
-      cf.ok = false;
+      cf->ok = false;
     }
-    return cf;
+    if (shareable && !st.usesVariables) {
+      std::lock_guard lock(cache_->mutex);
+      auto [it, inserted] = cache_->sets.try_emplace(key);
+      if (inserted) {  // (else another execution got there first: use its)
+        for (auto& f : cf->fields) f.slot = cache_->nextSlot++;
+        it->second = std::move(cf);
+      }
+      return *it->second;
+    }
+    for (auto& f : cf->fields) f.slot = kLocalSlot | nextLocalSlot_++;
+    return *local_.emplace_back(std::move(cf));
   }
 
-  // The sub-selection of field f for runtime type `type`, collected once per
-  // execution: a list of N objects collects once. The field keeps the last
+  // Per-execution state of a collected field. Chunks keep addresses stable
+  // (a ResolveInfo is referenced down the recursion).
+  static constexpr std::size_t kStateChunk = 64;
+  FieldState& stateOf(const CollectedField& f) {
+    auto& chunks = (f.slot & kLocalSlot) ? localState_ : state_;
+    const std::size_t i = f.slot & ~kLocalSlot;
+    const std::size_t c = i / kStateChunk;
+    if (c < chunks.size() && chunks[c]) [[likely]]
+      return chunks[c][i % kStateChunk];
+    return newStateChunk(chunks, c)[i % kStateChunk];
+  }
+  [[gnu::noinline]] static FieldState* newStateChunk(std::vector<std::unique_ptr<FieldState[]>>& chunks,
+                                                     std::size_t c) {
+    if (c >= chunks.size()) chunks.resize(c + 1);
+    chunks[c] = std::make_unique<FieldState[]>(kStateChunk);
+    return chunks[c].get();
+  }
+
+  // The sub-selection of field f for runtime type `type`, looked up once per
+  // execution: a list of N objects looks up once. The field keeps the last
   // one; others (an abstract field meeting several types) wait in memo_.
-  CollectedFields& subfields(const ObjectType& type, CollectedField& f) {
-    if (f.subType == &type) return *f.sub;
-    if (f.subType) memo_.emplace(MemoKey{f.subType, &f}, f.sub);
+  const CollectedFields& subfields(const ObjectType& type, const CollectedField& f) {
+    FieldState& s = stateOf(f);
+    if (s.subType == &type) return *s.sub;
+    if (s.subType) memo_.emplace(MemoKey{s.subType, &f}, s.sub);
     auto it = memo_.find(MemoKey{&type, &f});
-    f.sub = it != memo_.end() ? it->second : &collect(type, &f, nullptr);
-    f.subType = &type;
-    return *f.sub;
+    s.sub = it != memo_.end() ? it->second : &collect(type, &f, nullptr);
+    s.subType = &type;
+    return *s.sub;
   }
 
   // ---- execution -------------------------------------------------------------------
 
   // Returns false when a non-null field failed: the object becomes null.
   // Results are built in place (no temporary Values to move around).
-  bool executeFields(const ObjectType& type, const Value& source, CollectedFields& fields, Value& out) {
+  bool executeFields(const ObjectType& type, const Value& source, const CollectedFields& fields, Value& out) {
     ValueObject& obj = out.makeObject(fields.fields.size());
     for (auto& f : fields.fields) {
       if (!f.def && !f.isTypename) continue;  // unknown field: graphql-js leaves it out
@@ -425,30 +501,30 @@ class Executor {
     return true;
   }
 
-  bool executeField(const ObjectType& parentType, const Value& source, CollectedField& f, Value& out) {
+  bool executeField(const ObjectType& parentType, const Value& source, const CollectedField& f, Value& out) {
     if (f.isTypename) {
       out = Value(parentType.name);
       return true;
     }
     const FieldDef& def = *f.def;
-    if (!f.argsDone) {
-      f.argsDone = true;
-      f.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_,
+    FieldState& s = stateOf(f);
+    if (!s.argsDone) {
+      s.argsDone = true;
+      s.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_,
                                  op_.operation});
-      f.leafResolver = def.resolver && def.type->nullableType().isLeaf();  // not a list of leaves
       const ast::Field& node = *f.nodes.front();
       if (def.args.empty()) {
-        f.argsOk = true;
-        f.args = emptyObject();
+        s.argsOk = true;
+        s.args = emptyObject();
       } else {
-        f.argsOk = detail::getArgumentValues(def.args, node.arguments, node, &variables_, f.args, &f.argsError);
+        s.argsOk = detail::getArgumentValues(def.args, node.arguments, node, &variables_, s.args, &s.argsError);
       }
     }
-    if (!f.argsOk) {
-      raise(f.argsError.message, f.argsError.locations, f.nodes);
+    if (!s.argsOk) {
+      raise(s.argsError.message, s.argsError.locations, f.nodes);
       return absorb(*def.type, out);
     }
-    const ResolveInfo& info = *f.info;
+    const ResolveInfo& info = *s.info;
     Value resolved;
     const Value* result;
     Value* owned = nullptr;
@@ -456,7 +532,7 @@ class Executor {
       // A leaf is resolved straight into its slot and coerced there.
       const bool leaf = f.leafResolver;
       try {
-        (leaf ? out : resolved) = def.resolver(source, f.args, info);
+        (leaf ? out : resolved) = def.resolver(source, s.args, info);
       } catch (const std::exception& e) {
         raise(e.what(), f);
         return absorb(*def.type, out);
@@ -484,7 +560,7 @@ class Executor {
 
     // `owned` is null, or `result` itself when it may be moved from (a
   // resolver's return value rather than a part of the parent).
-  bool completeValue(const Type& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
+  bool completeValue(const Type& type, const CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
                      Value* owned) {
     switch (type.kind) {
       case TypeKind::NonNull: {
@@ -525,7 +601,7 @@ class Executor {
   }
 
   // graphql-js completeLeafValue on `v`, replacing it by its serialisation.
-  bool serializeInPlace(const Type& type, CollectedField& f, Value& v) {
+  bool serializeInPlace(const Type& type, const CollectedField& f, Value& v) {
     if (leaf_.passesThrough(type, v) || LeafFastPath::enumPassesThrough(type, v)) return true;
     Value serialized;
     try {
@@ -544,7 +620,7 @@ class Executor {
     return true;
   }
 
-  bool completeList(const ListType& type, CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
+  bool completeList(const ListType& type, const CollectedField& f, const ResolveInfo& info, const Value& result, Value& out,
                     Value* owned) {
     if (!result.isList()) {
       raise("Expected Iterable, but did not find one for field \"" + fieldCoordinate(info) + "\".", f);
@@ -578,7 +654,7 @@ class Executor {
     return true;
   }
 
-  const ObjectType* resolveRuntimeType(const NamedTypeDef& abstractType, CollectedField& f, const ResolveInfo& info,
+  const ObjectType* resolveRuntimeType(const NamedTypeDef& abstractType, const CollectedField& f, const ResolveInfo& info,
                                        const Value& result) {
     const TypeResolver& custom = abstractType.kind == TypeKind::Interface
                                      ? abstractType.as<InterfaceType>().resolveType
@@ -631,9 +707,9 @@ class Executor {
     return &runtime->as<ObjectType>();
   }
 
-  bool completeObject(const ObjectType& type, CollectedField& f, const ResolveInfo& info, const Value& result,
+  bool completeObject(const ObjectType& type, const CollectedField& f, const ResolveInfo& info, const Value& result,
                       Value& out) {
-    CollectedFields& sub = subfields(type, f);
+    const CollectedFields& sub = subfields(type, f);
     if (!sub.ok) {
       raise(sub.error.message, sub.error.locations, f.nodes);
       return false;
@@ -666,11 +742,15 @@ class Executor {
   const Value& root_;
   Value variables_;
   void* context_;
+  ExecutionPlanCache* cache_;
   LeafFastPath leaf_;
   std::vector<const ast::FragmentDefinition*> fragmentList_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;  // only for many fragments
-  std::deque<CollectedFields> arena_;  // stable addresses: fields point at their sub-selections
-  std::unordered_map<MemoKey, CollectedFields*, MemoKeyHash> memo_;
+  // Selections collected for this execution only (not shareable).
+  std::vector<std::unique_ptr<const CollectedFields>> local_;
+  std::uint32_t nextLocalSlot_ = 0;
+  std::vector<std::unique_ptr<FieldState[]>> state_, localState_;
+  std::unordered_map<MemoKey, const CollectedFields*, MemoKeyHash> memo_;
   std::vector<PathEntry> path_;
   std::vector<GraphQLError> errors_;
   std::size_t depth_ = 0;
@@ -696,7 +776,7 @@ ExecutionResult execute(const Schema& schema, const ast::Document& document, con
   std::optional<Value> variables = coerceVariableValues(schema, *op, inputs, result.errors);
   if (!variables) return result;
   const Value& root = args.rootValue ? *args.rootValue : emptyObject();
-  Executor executor(schema, document, *op, root, std::move(*variables), args.context);
+  Executor executor(schema, document, *op, root, std::move(*variables), args.context, args.planCache);
   return executor.run();
 }
 

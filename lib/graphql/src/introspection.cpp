@@ -220,8 +220,10 @@ void bindSchemaType(Schema& s) {
   });
   bind(s, "__Schema", "directives", [](const Value& p, const Value& args, const ResolveInfo&) {
     const bool all = includeDeprecated(args);
+    const auto& directives = parentAs<Schema>(p, kSchemaTag).directives();
     Value list = Value::list();
-    for (const DirectiveDef* d : parentAs<Schema>(p, kSchemaTag).directives())
+    list.asList().reserve(directives.size());
+    for (const DirectiveDef* d : directives)
       if (all || !d->deprecationReason) list.push(handle(d, kDirectiveTag));
     return list;
   });
@@ -251,15 +253,19 @@ void bindTypeType(Schema& s) {
   bind(s, "__Type", "interfaces", [](const Value& p, const Value&, const ResolveInfo&) {
     const Type& t = parentAs<Type>(p, kTypeTag);
     if (t.kind != TypeKind::Object && t.kind != TypeKind::Interface) return Value();
+    const auto& interfaces = t.as<FieldsType>().interfaces;
     Value list = Value::list();
-    for (const InterfaceType* i : t.as<FieldsType>().interfaces) list.push(typeHandle(i));
+    list.asList().reserve(interfaces.size());
+    for (const InterfaceType* i : interfaces) list.push(typeHandle(i));
     return list;
   });
   bind(s, "__Type", "possibleTypes", [](const Value& p, const Value&, const ResolveInfo& info) {
     const Type& t = parentAs<Type>(p, kTypeTag);
     if (!t.isAbstract()) return Value();
+    const auto& possible = info.schema.possibleTypes(t.as<NamedTypeDef>());
     Value list = Value::list();
-    for (const ObjectType* o : info.schema.possibleTypes(t.as<NamedTypeDef>())) list.push(typeHandle(o));
+    list.asList().reserve(possible.size());
+    for (const ObjectType* o : possible) list.push(typeHandle(o));
     return list;
   });
   bind(s, "__Type", "enumValues", [](const Value& p, const Value& args, const ResolveInfo&) {
@@ -350,8 +356,10 @@ void bindDirectiveType(Schema& s) {
     return Value(parentAs<DirectiveDef>(p, kDirectiveTag).repeatable);
   });
   bind(s, "__Directive", "locations", [](const Value& p, const Value&, const ResolveInfo&) {
+    const auto& locations = parentAs<DirectiveDef>(p, kDirectiveTag).locations;
     Value list = Value::list();
-    for (DirectiveLocation l : parentAs<DirectiveDef>(p, kDirectiveTag).locations) list.push(Value(directiveLocationName(l)));
+    list.asList().reserve(locations.size());
+    for (DirectiveLocation l : locations) list.push(Value(directiveLocationName(l)));
     return list;
   });
   bind(s, "__Directive", "args", [](const Value& p, const Value& args, const ResolveInfo&) {

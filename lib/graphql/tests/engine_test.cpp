@@ -165,6 +165,37 @@ TEST_F(EngineTest, ConcurrentRequests) {
   EXPECT_LE(engine.cacheSize(), 4u);
 }
 
+// Requirement: a cached document reuses its field collection, yet a
+// @skip/@include that reads a variable is decided per request, and
+// arguments are coerced per request.
+TEST_F(EngineTest, CachedDocumentDecidesVariableDirectivesPerRequest) {
+  ASSERT_TRUE(schema);
+  root = *gql::parseJson(R"({"ping":"pong","n":1,"nn":null,"q":{"ping":"pong","n":2}})");
+  gql::Engine engine(schema);
+  const std::string q =
+      R"("query":"query($i: Boolean!, $x: Int) { ping @include(if: $i) n(x: $x) q { ...F @skip(if: $i) } } )"
+      R"(fragment F on Query { nn: ping }")";
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(post(engine, "{" + q + R"(,"variables":{"i":true,"x":1}})"),
+              R"({"data":{"ping":"pong","n":1,"q":{}}})");
+    EXPECT_EQ(post(engine, "{" + q + R"(,"variables":{"i":false,"x":2}})"),
+              R"({"data":{"n":1,"q":{"nn":"pong"}}})");
+  }
+  EXPECT_EQ(engine.cacheSize(), 1u);
+}
+
+// Requirement: literal @skip/@include outcomes are cached with the document
+// and give the same result on every request.
+TEST_F(EngineTest, CachedDocumentWithLiteralDirectives) {
+  ASSERT_TRUE(schema);
+  root = *gql::parseJson(R"({"ping":"pong","n":1,"nn":null,"q":{"ping":"pong","n":2}})");
+  gql::Engine engine(schema);
+  const std::string body =
+      R"({"query":"{ ping @skip(if: true) n @include(if: true) q { a: ping @include(if: false) b: ping } }"})";
+  for (int round = 0; round < 3; ++round)
+    EXPECT_EQ(post(engine, body), R"({"data":{"n":1,"q":{"b":"pong"}}})");
+}
+
 // Requirement: query depth is limited, counted with fragments expanded.
 TEST_F(EngineTest, DepthLimit) {
   ASSERT_TRUE(schema);

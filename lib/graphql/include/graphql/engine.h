@@ -49,6 +49,9 @@ std::optional<Request> requestFromValue(const Value& v, std::string* error);
 struct PreparedDocument {
   std::shared_ptr<const ast::Document> document;
   std::vector<GraphQLError> errors;  // syntax / validation / limit errors; empty when valid
+  // Field collection reused by every execution of this document (cached
+  // documents only; null otherwise).
+  std::shared_ptr<ExecutionPlanCache> plans;
   bool ok() const { return errors.empty(); }
 };
 

@@ -5,6 +5,7 @@
 // serially (everything is synchronous here, so both are serial).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,11 +25,21 @@ struct ExecutionResult {
   std::vector<GraphQLError> errors;
 };
 
+// Field collection results kept across executions of one document against
+// one schema (thread-safe). Selections whose @skip/@include read a variable
+// are collected per execution; everything else is collected once.
+class ExecutionPlanCache;
+// A new, empty cache; give it to every execute() of the same (schema, document).
+std::shared_ptr<ExecutionPlanCache> makeExecutionPlanCache();
+
 struct ExecuteArgs {
   const Value* rootValue = nullptr;      // null: an empty object
   const Value* variableValues = nullptr; // raw (JSON) variables object, or null
   std::optional<std::string> operationName;
   void* context = nullptr;
+  // Optional: reuse field collection across executions. Must only ever be
+  // used with the same schema and document (it keys on their addresses).
+  ExecutionPlanCache* planCache = nullptr;
 };
 
 // Picks the operation (graphql-js getOperationAST semantics). Null when it
