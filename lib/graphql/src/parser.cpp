@@ -51,11 +51,7 @@ class Parser {
   void parseDocument(Document& doc) {
     doc.loc = {1, 1, 0, 0};
     advance();  // past <SOF>
-    Gather<Definition> defs(*this);
-    do {
-      defs.add(parseDefinition());
-    } while (!expectOptional(TokenKind::EndOfFile));
-    defs.into(doc.definitions);
+    manyUntil(TokenKind::EndOfFile, doc.definitions, [&] { return parseDefinition(); });
     doc.loc.end = lastEnd_;
   }
 
@@ -178,6 +174,35 @@ class Parser {
     std::size_t mark_;
   };
 
+  // graphql-js's many(): one or more items (the opener already consumed) up
+  // to and including `close`.
+  template <class T, class ParseOne>
+  void manyUntil(TokenKind close, PtrList<T>& out, ParseOne parseOne) {
+    Gather<T> items(*this);
+    do {
+      items.add(parseOne());
+    } while (!expectOptional(close));
+    items.into(out);
+  }
+
+  // graphql-js's optionalMany(): nothing unless `open` is there, then many().
+  template <class T, class ParseOne>
+  void optionalMany(TokenKind open, TokenKind close, PtrList<T>& out, ParseOne parseOne) {
+    if (expectOptional(open)) manyUntil(close, out, parseOne);
+  }
+
+  // graphql-js's delimitedMany(): an optional leading delimiter, then one or
+  // more items separated by it (`implements A & B`, `= A | B`).
+  template <class T, class ParseOne>
+  void delimitedMany(TokenKind delimiter, PtrList<T>& out, ParseOne parseOne) {
+    expectOptional(delimiter);
+    Gather<T> items(*this);
+    do {
+      items.add(parseOne());
+    } while (expectOptional(delimiter));
+    items.into(out);
+  }
+
   Location here() const { return {tok_.line, tok_.column, tok_.start, 0}; }
   template <class T, class... A>
   Ptr<T> make(A&&... a) {
@@ -248,13 +273,8 @@ class Parser {
     op->description = parseDescription();
     op->operation = parseOperationType();
     if (peek(TokenKind::Name)) parseName(op->name.emplace());
-    if (expectOptional(TokenKind::ParenL)) {
-      Gather<VariableDefinition> vars(*this);
-      do {
-        vars.add(parseVariableDefinition());
-      } while (!expectOptional(TokenKind::ParenR));
-      vars.into(op->variableDefinitions);
-    }
+    optionalMany(TokenKind::ParenL, TokenKind::ParenR, op->variableDefinitions,
+                 [&] { return parseVariableDefinition(); });
     parseDirectives(op->directives, false);
     op->selectionSet = parseSelectionSet();
     finish(*op);
@@ -293,11 +313,7 @@ class Parser {
     DepthGuard guard(*this);
     auto set = make<SelectionSet>();
     expect(TokenKind::BraceL);
-    Gather<Selection> sels(*this);
-    do {
-      sels.add(parseSelection());
-    } while (!expectOptional(TokenKind::BraceR));
-    sels.into(set->selections);
+    manyUntil(TokenKind::BraceR, set->selections, [&] { return parseSelection(); });
     finish(*set);
     return set;
   }
@@ -532,11 +548,7 @@ class Parser {
     expectKeyword("schema");
     parseDirectives(def->directives, true);
     expect(TokenKind::BraceL);
-    Gather<OperationTypeDefinition> items(*this);
-    do {
-      items.add(parseOperationTypeDefinition());
-    } while (!expectOptional(TokenKind::BraceR));
-    items.into(def->operationTypes);
+    manyUntil(TokenKind::BraceR, def->operationTypes, [&] { return parseOperationTypeDefinition(); });
     finish(*def);
     return def;
   }
@@ -557,53 +569,24 @@ class Parser {
     switch (definitionKind) {
       case Kind::ObjectTypeDefinition:
       case Kind::InterfaceTypeDefinition:
-        if (expectOptionalKeyword("implements")) {
-          expectOptional(TokenKind::Amp);
-          Gather<NamedType> items(*this);
-          do {
-            items.add(parseNamedType());
-          } while (expectOptional(TokenKind::Amp));
-          items.into(def.interfaces);
-        }
+        if (expectOptionalKeyword("implements"))
+          delimitedMany(TokenKind::Amp, def.interfaces, [&] { return parseNamedType(); });
         parseDirectives(def.directives, true);
-        if (expectOptional(TokenKind::BraceL)) {
-          Gather<FieldDefinition> items(*this);
-          do {
-            items.add(parseFieldDefinition());
-          } while (!expectOptional(TokenKind::BraceR));
-          items.into(def.fields);
-        }
+        optionalMany(TokenKind::BraceL, TokenKind::BraceR, def.fields, [&] { return parseFieldDefinition(); });
         break;
       case Kind::UnionTypeDefinition:
         parseDirectives(def.directives, true);
-        if (expectOptional(TokenKind::Equals)) {
-          expectOptional(TokenKind::Pipe);
-          Gather<NamedType> items(*this);
-          do {
-            items.add(parseNamedType());
-          } while (expectOptional(TokenKind::Pipe));
-          items.into(def.types);
-        }
+        if (expectOptional(TokenKind::Equals))
+          delimitedMany(TokenKind::Pipe, def.types, [&] { return parseNamedType(); });
         break;
       case Kind::EnumTypeDefinition:
         parseDirectives(def.directives, true);
-        if (expectOptional(TokenKind::BraceL)) {
-          Gather<EnumValueDefinition> items(*this);
-          do {
-            items.add(parseEnumValueDefinition());
-          } while (!expectOptional(TokenKind::BraceR));
-          items.into(def.values);
-        }
+        optionalMany(TokenKind::BraceL, TokenKind::BraceR, def.values, [&] { return parseEnumValueDefinition(); });
         break;
       case Kind::InputObjectTypeDefinition:
         parseDirectives(def.directives, true);
-        if (expectOptional(TokenKind::BraceL)) {
-          Gather<InputValueDefinition> items(*this);
-          do {
-            items.add(parseInputValueDefinition());
-          } while (!expectOptional(TokenKind::BraceR));
-          items.into(def.inputFields);
-        }
+        optionalMany(TokenKind::BraceL, TokenKind::BraceR, def.inputFields,
+                     [&] { return parseInputValueDefinition(); });
         break;
       default:  // scalar
         parseDirectives(def.directives, true);
@@ -633,12 +616,7 @@ class Parser {
   }
 
   void parseArgumentDefs(PtrList<InputValueDefinition>& out) {
-    if (!expectOptional(TokenKind::ParenL)) return;
-    Gather<InputValueDefinition> items(*this);
-    do {
-      items.add(parseInputValueDefinition());
-    } while (!expectOptional(TokenKind::ParenR));
-    items.into(out);
+    optionalMany(TokenKind::ParenL, TokenKind::ParenR, out, [&] { return parseInputValueDefinition(); });
   }
 
   Ptr<InputValueDefinition> parseInputValueDefinition() {
@@ -689,13 +667,8 @@ class Parser {
     expectKeyword("extend");
     expectKeyword("schema");
     parseDirectives(ext->directives, true);
-    if (expectOptional(TokenKind::BraceL)) {
-      Gather<OperationTypeDefinition> items(*this);
-      do {
-        items.add(parseOperationTypeDefinition());
-      } while (!expectOptional(TokenKind::BraceR));
-      items.into(ext->operationTypes);
-    }
+    optionalMany(TokenKind::BraceL, TokenKind::BraceR, ext->operationTypes,
+                 [&] { return parseOperationTypeDefinition(); });
     if (ext->directives.empty() && ext->operationTypes.empty()) unexpected();
     finish(*ext);
     return ext;
