@@ -1,4 +1,4 @@
-// graphql-bench: times parse+validate+execute through gql::Engine, cold (no
+// graphql-bench: times parse+validate+execute through kubos::graphql::Engine, cold (no
 // document cache: every request is parsed and validated) and warm (cache on:
 // a repeated query costs only execution), for two requests on an EPS
 // hardware-service schema: a telemetry query and getIntrospectionQuery().
@@ -34,9 +34,9 @@ std::string readFile(const std::string& path) {
   return ss.str();
 }
 
-gql::Value readJson(const std::string& path) {
-  gql::JsonParseError err;
-  auto v = gql::parseJson(readFile(path), &err);
+kubos::graphql::Value readJson(const std::string& path) {
+  kubos::graphql::JsonParseError err;
+  auto v = kubos::graphql::parseJson(readFile(path), &err);
   if (!v) {
     std::fprintf(stderr, "graphql-bench: %s: %s\n", path.c_str(), err.message.c_str());
     std::exit(1);
@@ -95,7 +95,7 @@ Rate measure(Op&& op, double seconds) {
 
 struct Bench {
   std::string name;
-  gql::Request request;
+  kubos::graphql::Request request;
 };
 
 }  // namespace
@@ -120,13 +120,13 @@ int main(int argc, char** argv) {
   }
   const std::string diff = dataDir + "/tests/graphql-diff/";
 
-  std::vector<gql::GraphQLError> schemaErrors;
-  std::shared_ptr<const gql::Schema> schema = gql::Schema::fromSDL(readFile(diff + "schemas/eps.graphql"), &schemaErrors);
+  std::vector<kubos::graphql::GraphQLError> schemaErrors;
+  std::shared_ptr<const kubos::graphql::Schema> schema = kubos::graphql::Schema::fromSDL(readFile(diff + "schemas/eps.graphql"), &schemaErrors);
   if (!schema) {
     for (const auto& e : schemaErrors) std::fprintf(stderr, "graphql-bench: schema: %s\n", e.message.c_str());
     return 1;
   }
-  const gql::Value root = readJson(diff + "roots/eps.json");
+  const kubos::graphql::Value root = readJson(diff + "roots/eps.json");
 
   std::vector<Bench> benches(2);
   benches[0].name = "telemetry";
@@ -135,25 +135,25 @@ int main(int argc, char** argv) {
   benches[1].name = "introspection";
   benches[1].request.query = readFile(diff + "queries/introspection.graphql");
 
-  gql::EngineLimits coldLimits;
+  kubos::graphql::EngineLimits coldLimits;
   coldLimits.cacheEntries = 0;  // every request parses and validates
-  gql::Engine cold(schema, coldLimits);
-  gql::Engine warm(schema);
+  kubos::graphql::Engine cold(schema, coldLimits);
+  kubos::graphql::Engine warm(schema);
 
   if (!json) std::printf("%-14s %-5s %14s %12s\n", "request", "mode", "ops/s", "iterations");
   for (const Bench& b : benches) {
     // A benchmark of a failing request would time the wrong thing.
-    gql::ExecutionResult check = cold.execute(b.request, &root);
+    kubos::graphql::ExecutionResult check = cold.execute(b.request, &root);
     if (!check.errors.empty() || !check.data) {
       std::fprintf(stderr, "graphql-bench: %s fails: %s\n", b.name.c_str(),
                    check.errors.empty() ? "no data" : check.errors.front().message.c_str());
       return 1;
     }
     for (int mode = 0; mode < 2; ++mode) {
-      gql::Engine& engine = mode == 0 ? cold : warm;
+      kubos::graphql::Engine& engine = mode == 0 ? cold : warm;
       Rate r = measure(
           [&] {
-            gql::ExecutionResult res = engine.execute(b.request, &root);
+            kubos::graphql::ExecutionResult res = engine.execute(b.request, &root);
             g_sink += res.errors.size() + (res.data ? 1 : 0);
           },
           seconds);

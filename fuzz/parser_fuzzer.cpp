@@ -11,23 +11,23 @@
 
 namespace {
 
-using namespace gql::ast;
+using namespace kubos::graphql::ast;
 
 void check(bool ok) {
   if (!ok) std::abort();
 }
 
 void roundTrip(const ValueNode& v) {
-  const std::string printed = gql::printValueNode(v);
-  gql::ParseResult again = gql::parseValueDocument(printed);
+  const std::string printed = kubos::graphql::printValueNode(v);
+  kubos::graphql::ParseResult again = kubos::graphql::parseValueDocument(printed);
   check(again.document != nullptr);
-  check(gql::printValueNode(*again.document->value) == printed);
+  check(kubos::graphql::printValueNode(*again.document->value) == printed);
 }
 
 void visitType(const TypeNode& t) {
-  const std::string printed = gql::printTypeNode(t);
-  gql::ParseResult again = gql::parseTypeDocument(printed);
-  check(again.document != nullptr && gql::printTypeNode(*again.document->type) == printed);
+  const std::string printed = kubos::graphql::printTypeNode(t);
+  kubos::graphql::ParseResult again = kubos::graphql::parseTypeDocument(printed);
+  check(again.document != nullptr && kubos::graphql::printTypeNode(*again.document->type) == printed);
 }
 
 void visitDirectives(const PtrList<Directive>& ds) {
@@ -97,17 +97,17 @@ void visit(const Document& doc) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  gql::ParseLimits limits;
+  kubos::graphql::ParseLimits limits;
   limits.maxSourceBytes = 1 << 16;
   limits.maxTokens = 2000;
   limits.maxDepth = 32;
-  gql::ParseResult r = gql::parse(std::string(reinterpret_cast<const char*>(data), size), limits);
+  kubos::graphql::ParseResult r = kubos::graphql::parse(std::string(reinterpret_cast<const char*>(data), size), limits);
   check((r.document == nullptr) != !r.error.has_value());
   if (r.error) {
     check(r.error->message.rfind("Syntax Error: ", 0) == 0);
     check(r.error->locations.size() == 1 && r.error->locations[0].line >= 1 && r.error->locations[0].column >= 1);
     std::string json;
-    gql::appendErrorJson(json, *r.error);
+    kubos::graphql::appendErrorJson(json, *r.error);
     return 0;
   }
   visit(*r.document);

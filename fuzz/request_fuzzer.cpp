@@ -47,39 +47,39 @@ constexpr const char* kRoot = R"({
 })";
 
 struct Fixture {
-  std::unique_ptr<gql::Engine> engine;
-  gql::Value root;
+  std::unique_ptr<kubos::graphql::Engine> engine;
+  kubos::graphql::Value root;
 };
 
 Fixture& fixture() {
   static Fixture f = [] {
     Fixture fx;
-    std::vector<gql::GraphQLError> errors;
-    auto schema = gql::Schema::fromSDL(kSchema, &errors);
+    std::vector<kubos::graphql::GraphQLError> errors;
+    auto schema = kubos::graphql::Schema::fromSDL(kSchema, &errors);
     if (!schema) std::abort();
-    schema->bindResolver("Query", "fails", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value {
-      throw gql::FieldError("device not answering");
+    schema->bindResolver("Query", "fails", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+      throw kubos::graphql::FieldError("device not answering");
     });
-    schema->bindResolver("Query", "echo", [](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
-      return gql::Value(gql::toJson(args));
+    schema->bindResolver("Query", "echo", [](const kubos::graphql::Value&, const kubos::graphql::Value& args, const kubos::graphql::ResolveInfo&) {
+      return kubos::graphql::Value(kubos::graphql::toJson(args));
     });
-    gql::EngineLimits limits;
+    kubos::graphql::EngineLimits limits;
     limits.parse.maxTokens = 2000;
     limits.parse.maxDepth = 64;
     limits.maxQueryDepth = 32;
     limits.maxFieldCount = 2000;
     limits.cacheEntries = 16;
-    fx.engine = std::make_unique<gql::Engine>(schema, limits);
-    fx.root = *gql::parseJson(kRoot);
+    fx.engine = std::make_unique<kubos::graphql::Engine>(schema, limits);
+    fx.root = *kubos::graphql::parseJson(kRoot);
     return fx;
   }();
   return f;
 }
 
 void checkResponse(const std::string& json) {
-  auto v = gql::parseJson(json);
+  auto v = kubos::graphql::parseJson(json);
   if (!v) std::abort();  // the engine must always produce valid JSON
-  auto checkOne = [](const gql::Value& r) {
+  auto checkOne = [](const kubos::graphql::Value& r) {
     if (!r.isObject()) std::abort();
     for (const auto& [k, _] : r.asObject())
       if (k != "data" && k != "errors") std::abort();
@@ -100,9 +100,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (data[0] & 1) {
     checkResponse(fx.engine->executeJson(input, &fx.root));
   } else {
-    gql::Request request;
+    kubos::graphql::Request request;
     request.query = std::string(input);
-    checkResponse(gql::resultToJson(fx.engine->execute(request, &fx.root)));
+    checkResponse(kubos::graphql::resultToJson(fx.engine->execute(request, &fx.root)));
   }
   return 0;
 }

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace simeps_service {
+namespace kubos::sim_eps_service {
 
 namespace {
 std::string hexId(std::uint8_t id) {
@@ -16,37 +16,37 @@ EpsModel::EpsModel(std::unique_ptr<Transport> transport, std::chrono::millisecon
     : transport_(std::move(transport)), timeout_(timeout) {
   // Distinct nonces across service restarts, so a stale echo from a previous
   // run can never pass for a fresh one.
-  nonce_ = static_cast<std::uint32_t>(hal::Clock::now().time_since_epoch().count());
+  nonce_ = static_cast<std::uint32_t>(kubos::hal::Clock::now().time_since_epoch().count());
 }
 
 std::string EpsModel::deviceName() const { return transport_->describe(); }
 
-EpsModel::Attempt EpsModel::attempt(std::uint8_t id, const Bytes& payload, simeps::Frame& reply) {
+EpsModel::Attempt EpsModel::attempt(std::uint8_t id, const Bytes& payload, kubos::sim_eps::Frame& reply) {
   // Bytes left over from an earlier, timed-out exchange must not be taken
   // for this command's answer.
   transport_->flush();
-  const auto deadline = hal::Clock::now() + timeout_;
-  const Bytes frame = simeps::encodeFrame(id, payload);
-  hal::IoResult w = transport_->write(frame, deadline);
+  const auto deadline = kubos::hal::Clock::now() + timeout_;
+  const Bytes frame = kubos::sim_eps::encodeFrame(id, payload);
+  kubos::hal::IoResult w = transport_->write(frame, deadline);
   if (!w.ok()) {
-    if (w.status == hal::IoStatus::Disconnected) return {"device " + deviceName() + " went away: " + w.message, true};
+    if (w.status == kubos::hal::IoStatus::Disconnected) return {"device " + deviceName() + " went away: " + w.message, true};
     return {"cannot send to device " + deviceName() + ": " + w.message};
   }
-  simeps::FrameDecoder decoder;
+  kubos::sim_eps::FrameDecoder decoder;
   std::uint8_t buf[64];
   for (;;) {
-    hal::IoResult r = transport_->readSome(buf, deadline);
+    kubos::hal::IoResult r = transport_->readSome(buf, deadline);
     if (!r.ok()) {
-      if (r.status == hal::IoStatus::Timeout) {
+      if (r.status == kubos::hal::IoStatus::Timeout) {
         return {"device " + deviceName() + " did not answer within " + std::to_string(timeout_.count()) + " ms"};
       }
-      if (r.status == hal::IoStatus::Disconnected) return {"device " + deviceName() + " went away: " + r.message, true};
+      if (r.status == kubos::hal::IoStatus::Disconnected) return {"device " + deviceName() + " went away: " + r.message, true};
       return {"cannot read from device " + deviceName() + ": " + r.message};
     }
     for (std::size_t i = 0; i < r.bytes; ++i) {
       auto ev = decoder.push(buf[i]);
       if (!ev) continue;
-      if (ev->kind == simeps::FrameDecoder::Event::Kind::BadChecksum) {
+      if (ev->kind == kubos::sim_eps::FrameDecoder::Event::Kind::BadChecksum) {
         return {"reply from device " + deviceName() + " had a bad checksum", false, true};
       }
       reply = std::move(ev->frame);
@@ -55,22 +55,22 @@ EpsModel::Attempt EpsModel::attempt(std::uint8_t id, const Bytes& payload, simep
   }
 }
 
-simeps::Frame EpsModel::transact(std::uint8_t id, const Bytes& payload) {
+kubos::sim_eps::Frame EpsModel::transact(std::uint8_t id, const Bytes& payload) {
   std::lock_guard lock(mutex_);
   std::string lastError;
   // Two tries: a dead descriptor after a replug, or one corrupted reply, is
   // healed transparently; anything else is reported at once.
   for (int tries = 0; tries < 2; ++tries) {
     if (!transport_->isOpen()) {
-      hal::IoResult o = transport_->open();
+      kubos::hal::IoResult o = transport_->open();
       if (!o.ok()) throw DeviceError("device not available: " + o.message);
     }
-    simeps::Frame reply;
+    kubos::sim_eps::Frame reply;
     Attempt a = attempt(id, payload, reply);
     if (a.error.empty()) {
       // The board NAKs a command whose bytes were corrupted on the way.
-      const bool lineNoise = reply.id == simeps::kNak && reply.payload.size() == 2 &&
-                             reply.payload[1] == static_cast<std::uint8_t>(simeps::NakReason::BadChecksum);
+      const bool lineNoise = reply.id == kubos::sim_eps::kNak && reply.payload.size() == 2 &&
+                             reply.payload[1] == static_cast<std::uint8_t>(kubos::sim_eps::NakReason::BadChecksum);
       if (!lineNoise || tries == 1) return reply;
       lastError = "device " + deviceName() + " kept receiving corrupted commands";
       continue;
@@ -85,13 +85,13 @@ simeps::Frame EpsModel::transact(std::uint8_t id, const Bytes& payload) {
   throw DeviceError(lastError);
 }
 
-simeps::Frame EpsModel::expect(std::uint8_t id, const Bytes& payload, const char* what) {
-  simeps::Frame reply = transact(id, payload);
-  if (reply.id == simeps::kNak) {
+kubos::sim_eps::Frame EpsModel::expect(std::uint8_t id, const Bytes& payload, const char* what) {
+  kubos::sim_eps::Frame reply = transact(id, payload);
+  if (reply.id == kubos::sim_eps::kNak) {
     const std::uint8_t reason = reply.payload.size() == 2 ? reply.payload[1] : 0;
-    throw DeviceError(std::string("device refused ") + what + ": " + std::string(simeps::nakReasonText(reason)));
+    throw DeviceError(std::string("device refused ") + what + ": " + std::string(kubos::sim_eps::nakReasonText(reason)));
   }
-  if (reply.id != (id | simeps::kReplyFlag)) {
+  if (reply.id != (id | kubos::sim_eps::kReplyFlag)) {
     throw DeviceError(std::string("unexpected reply ") + hexId(reply.id) + " from device to " + what);
   }
   return reply;
@@ -101,13 +101,13 @@ bool EpsModel::noop() {
   const std::uint32_t n = ++nonce_;
   const Bytes probe{static_cast<std::uint8_t>(n >> 24), static_cast<std::uint8_t>(n >> 16),
                     static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n), 'n', 'o', 'o', 'p'};
-  simeps::Frame reply = transact(simeps::kPing, probe);
-  return reply.id == (simeps::kPing | simeps::kReplyFlag) && reply.payload == probe;
+  kubos::sim_eps::Frame reply = transact(kubos::sim_eps::kPing, probe);
+  return reply.id == (kubos::sim_eps::kPing | kubos::sim_eps::kReplyFlag) && reply.payload == probe;
 }
 
 EpsTelemetry EpsModel::telemetry() {
-  simeps::Frame reply = expect(simeps::kGetTelemetry, {}, "GET_TELEMETRY");
-  auto t = simeps::decodeTelemetry(reply.payload);
+  kubos::sim_eps::Frame reply = expect(kubos::sim_eps::kGetTelemetry, {}, "GET_TELEMETRY");
+  auto t = kubos::sim_eps::decodeTelemetry(reply.payload);
   if (!t) {
     throw DeviceError("malformed telemetry from device " + deviceName() + " (" +
                       std::to_string(reply.payload.size()) + " bytes)");
@@ -130,8 +130,8 @@ PowerStatus EpsModel::power() {
 
 PowerStatus EpsModel::controlPower(PowerState target) {
   const Bytes arg{static_cast<std::uint8_t>(target)};
-  simeps::Frame reply = expect(simeps::kSetPower, arg, "SET_POWER");
-  if (reply.payload.size() != 1 || !simeps::powerStateFromByte(reply.payload[0])) {
+  kubos::sim_eps::Frame reply = expect(kubos::sim_eps::kSetPower, arg, "SET_POWER");
+  if (reply.payload.size() != 1 || !kubos::sim_eps::powerStateFromByte(reply.payload[0])) {
     throw DeviceError("malformed SET_POWER reply from device " + deviceName());
   }
   return power();
@@ -139,11 +139,11 @@ PowerStatus EpsModel::controlPower(PowerState target) {
 
 Bytes EpsModel::commandRaw(const Bytes& command) {
   if (command.empty()) throw DeviceError("command is empty");
-  if (command.size() > simeps::kMaxPayload) {
+  if (command.size() > kubos::sim_eps::kMaxPayload) {
     throw DeviceError("command is " + std::to_string(command.size()) + " bytes; the device takes at most " +
-                      std::to_string(simeps::kMaxPayload));
+                      std::to_string(kubos::sim_eps::kMaxPayload));
   }
-  return expect(simeps::kRaw, command, "RAW command").payload;
+  return expect(kubos::sim_eps::kRaw, command, "RAW command").payload;
 }
 
-}  // namespace simeps_service
+}  // namespace kubos::sim_eps_service

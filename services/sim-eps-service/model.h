@@ -1,7 +1,7 @@
 // The sim-eps-service model: the EPS device and its protocol, no GraphQL.
 //
 // EpsModel speaks PROTOCOL.md (tools/sim-eps) over a Transport. The real
-// transport is a serial line (hal::SerialPort); unit tests put a mock device
+// transport is a serial line (kubos::hal::SerialPort); unit tests put a mock device
 // behind the same interface. Every device operation either returns a value
 // or throws DeviceError with a message a person can act on; the model never
 // aborts. Operations are serialised by a mutex (one transaction on the line at
@@ -17,10 +17,10 @@
 #include "hal/serial.h"
 #include "simeps/protocol.h"
 
-namespace simeps_service {
+namespace kubos::sim_eps_service {
 
-using simeps::Bytes;
-using simeps::PowerState;
+using kubos::sim_eps::Bytes;
+using kubos::sim_eps::PowerState;
 
 class DeviceError : public std::runtime_error {
  public:
@@ -33,11 +33,11 @@ class Transport {
   virtual ~Transport() = default;
   virtual std::string describe() const = 0;  // e.g. "/dev/ttyS4"
   virtual bool isOpen() const = 0;
-  virtual hal::IoResult open() = 0;  // (re)connects
+  virtual kubos::hal::IoResult open() = 0;  // (re)connects
   virtual void close() = 0;
   virtual void flush() = 0;  // discard stale input
-  virtual hal::IoResult write(std::span<const std::uint8_t> data, hal::Clock::time_point deadline) = 0;
-  virtual hal::IoResult readSome(std::span<std::uint8_t> out, hal::Clock::time_point deadline) = 0;
+  virtual kubos::hal::IoResult write(std::span<const std::uint8_t> data, kubos::hal::Clock::time_point deadline) = 0;
+  virtual kubos::hal::IoResult readSome(std::span<std::uint8_t> out, kubos::hal::Clock::time_point deadline) = 0;
 };
 
 class SerialTransport : public Transport {
@@ -45,14 +45,14 @@ class SerialTransport : public Transport {
   SerialTransport(std::string path, unsigned baud) : port_(std::move(path), baud) {}
   std::string describe() const override { return port_.path(); }
   bool isOpen() const override { return port_.isOpen(); }
-  hal::IoResult open() override { return port_.open(); }
+  kubos::hal::IoResult open() override { return port_.open(); }
   void close() override { port_.close(); }
   void flush() override { port_.flush(); }
-  hal::IoResult write(std::span<const std::uint8_t> d, hal::Clock::time_point t) override { return port_.write(d, t); }
-  hal::IoResult readSome(std::span<std::uint8_t> o, hal::Clock::time_point t) override { return port_.readSome(o, t); }
+  kubos::hal::IoResult write(std::span<const std::uint8_t> d, kubos::hal::Clock::time_point t) override { return port_.write(d, t); }
+  kubos::hal::IoResult readSome(std::span<std::uint8_t> o, kubos::hal::Clock::time_point t) override { return port_.readSome(o, t); }
 
  private:
-  hal::SerialPort port_;
+  kubos::hal::SerialPort port_;
 };
 
 // What the service reports as telemetry, in SI units.
@@ -93,14 +93,14 @@ class EpsModel {
 
  private:
   // One command/reply exchange; reconnects once if the line was dead.
-  simeps::Frame transact(std::uint8_t id, const Bytes& payload);
+  kubos::sim_eps::Frame transact(std::uint8_t id, const Bytes& payload);
   struct Attempt {
     std::string error;       // empty: `reply` holds the device's answer
     bool reconnect = false;  // the line is dead: reopen and try again
     bool retry = false;      // line noise (bad checksum): try again once
   };
-  Attempt attempt(std::uint8_t id, const Bytes& payload, simeps::Frame& reply);
-  simeps::Frame expect(std::uint8_t id, const Bytes& payload, const char* what);
+  Attempt attempt(std::uint8_t id, const Bytes& payload, kubos::sim_eps::Frame& reply);
+  kubos::sim_eps::Frame expect(std::uint8_t id, const Bytes& payload, const char* what);
 
   std::unique_ptr<Transport> transport_;
   std::chrono::milliseconds timeout_;
@@ -108,4 +108,4 @@ class EpsModel {
   std::uint32_t nonce_ = 0;
 };
 
-}  // namespace simeps_service
+}  // namespace kubos::sim_eps_service

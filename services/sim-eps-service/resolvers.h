@@ -8,7 +8,7 @@
 #include "graphql/schema.h"
 #include "model.h"
 
-namespace simeps_service {
+namespace kubos::sim_eps_service {
 
 struct BusConfig {
   std::string bus;
@@ -23,6 +23,6 @@ std::string_view deviceSdl();
 std::string configJson(const BusConfig& c);
 
 // Null and *error on failure (a schema or binding bug, not a device problem).
-std::shared_ptr<gql::Schema> buildSchema(EpsModel& model, const BusConfig& config, std::string* error);
+std::shared_ptr<kubos::graphql::Schema> buildSchema(EpsModel& model, const BusConfig& config, std::string* error);
 
-}  // namespace simeps_service
+}  // namespace kubos::sim_eps_service

@@ -1,5 +1,5 @@
 // The hardware-service base (seed 002, CONTRACT.md section 6) as a service
-// built with kit::hw::buildSchema answers it over HTTP.
+// built with kubos::service::hardware::buildSchema answers it over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // kit-test-service: a test-only hardware service built from the kit, the way
-// a real one is (kit::Service + kit::hw::buildSchema), with a few fields that
+// a real one is (kubos::service::Service + kubos::service::hardware::buildSchema), with a few fields that
 // let the integration tests exercise the transport:
 //   slow(ms)  blocks like a resolver waiting on hardware (default 1 s)
 //   fail      always a field error
@@ -34,46 +34,46 @@ extend type Mutation {
 }  // namespace
 
 int main(int argc, char** argv) {
-  kit::Service svc("kit-test-service", "kit-test-service", "Test service for the service kit's integration tests");
+  kubos::service::Service svc("kit-test-service", "kit-test-service", "Test service for the service kit's integration tests");
   bool onboot = false;  // proves a service can add its own flags (as the app service adds -b)
   svc.cli().add_flag("-b,--onboot", onboot, "accepted and logged (flag extensibility test)");
   if (auto rc = svc.init(argc, argv)) return *rc;
-  if (onboot) kit::log::info("--onboot given");
+  if (onboot) kubos::service::log::info("--onboot given");
 
   // A service key with a default, read through the typed accessors.
   std::int64_t maxSleepMs = 0;
   try {
     maxSleepMs = svc.settings().getInt("max-sleep-ms", 5000, 0, 60'000);
-  } catch (const kit::ConfigError& e) {
+  } catch (const kubos::service::ConfigError& e) {
     return svc.fail(std::string("config error: ") + e.what());
   }
 
   const auto started = std::chrono::steady_clock::now();
   std::atomic<std::int64_t> value{0};
-  kit::hw::Handlers h;
+  kubos::service::hardware::Handlers h;
   h.noop = [] { return true; };
   h.power = [started] {
     const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-    return kit::hw::PowerState{"ON", up.count()};
+    return kubos::service::hardware::PowerState{"ON", up.count()};
   };
   h.telemetry = [] {
-    gql::Value t = gql::Value::object();
+    kubos::graphql::Value t = kubos::graphql::Value::object();
     t.add("voltage", 5.0);
     return t;
   };
   // The "device" answers a command with the command's bytes, reversed, or
   // with `read` bytes of 0xff when asked for a count.
-  h.commandRaw = [](const kit::Bytes& cmd, std::optional<std::int64_t> read) {
-    if (read) return kit::Bytes(static_cast<std::size_t>(*read), 0xff);
-    return kit::Bytes(cmd.rbegin(), cmd.rend());
+  h.commandRaw = [](const kubos::service::Bytes& cmd, std::optional<std::int64_t> read) {
+    if (read) return kubos::service::Bytes(static_cast<std::size_t>(*read), 0xff);
+    return kubos::service::Bytes(cmd.rbegin(), cmd.rend());
   };
 
   std::string error;
-  auto schema = kit::hw::buildSchema(kDeviceSdl, h, &error);
+  auto schema = kubos::service::hardware::buildSchema(kDeviceSdl, h, &error);
   if (!schema) return svc.fail("cannot build the schema: " + error);
-  using gql::Value;
-  bool ok = kit::hw::bindField(*schema, "Query.slow",
-                               [maxSleepMs](const Value&, const Value& args, const gql::ResolveInfo&) -> Value {
+  using kubos::graphql::Value;
+  bool ok = kubos::service::hardware::bindField(*schema, "Query.slow",
+                               [maxSleepMs](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) -> Value {
                                  const Value* ms = args.find("ms");
                                  std::int64_t wait = ms && ms->isInt() ? ms->asInt() : 1000;
                                  wait = std::clamp<std::int64_t>(wait, 0, maxSleepMs);
@@ -81,19 +81,19 @@ int main(int argc, char** argv) {
                                  return "slept " + std::to_string(wait) + " ms";
                                },
                                &error) &&
-            kit::hw::bindField(*schema, "Query.fail",
-                               [](const Value&, const Value&, const gql::ResolveInfo&) -> Value {
-                                 throw gql::FieldError("device did not answer");
+            kubos::service::hardware::bindField(*schema, "Query.fail",
+                               [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
+                                 throw kubos::graphql::FieldError("device did not answer");
                                },
                                &error) &&
-            kit::hw::bindField(*schema, "Query.echo",
-                               [](const Value&, const Value& args, const gql::ResolveInfo&) -> Value {
+            kubos::service::hardware::bindField(*schema, "Query.echo",
+                               [](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) -> Value {
                                  const Value* text = args.find("text");
                                  return text ? *text : Value();
                                },
                                &error) &&
-            kit::hw::bindField(*schema, "Mutation.setValue",
-                               [&value](const Value&, const Value& args, const gql::ResolveInfo&) -> Value {
+            kubos::service::hardware::bindField(*schema, "Mutation.setValue",
+                               [&value](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) -> Value {
                                  value = args.find("value")->asInt();
                                  return Value(value.load());
                                },

@@ -115,7 +115,7 @@ class SimEpsServiceConfig(unittest.TestCase):
             self.assertIn("bus", err)
 
     def test_EPS10_limits_come_from_the_service_section(self):
-        # kit::Service reads the HTTP and engine limits from [sim-eps-service].
+        # kubos::service::Service reads the HTTP and engine limits from [sim-eps-service].
         with tempdir() as tmp:
             link = os.path.join(tmp, "eps-tty")
             sim = SimEps(link)

@@ -38,11 +38,11 @@ std::optional<std::string> readFile(const std::string& path) {
   return ss.str();
 }
 
-std::optional<gql::Value> readJsonFile(const std::string& path) {
+std::optional<kubos::graphql::Value> readJsonFile(const std::string& path) {
   auto text = readFile(path);
   if (!text) return std::nullopt;
-  gql::JsonParseError error;
-  auto value = gql::parseJson(*text, &error);
+  kubos::graphql::JsonParseError error;
+  auto value = kubos::graphql::parseJson(*text, &error);
   if (!value) std::cerr << kProg << ": " << path << " is not valid JSON: " << error.message << "\n";
   return value;
 }
@@ -71,13 +71,13 @@ int main(int argc, char** argv) {
   if (!sdl) return 1;
   auto query = readFile(queryPath);
   if (!query) return 1;
-  std::optional<gql::Value> variables;
+  std::optional<kubos::graphql::Value> variables;
   if (!variablesPath.empty() && !(variables = readJsonFile(variablesPath))) return 1;
-  std::optional<gql::Value> root;
+  std::optional<kubos::graphql::Value> root;
   if (!rootPath.empty() && !(root = readJsonFile(rootPath))) return 1;
 
-  std::vector<gql::GraphQLError> errors;
-  std::shared_ptr<gql::Schema> schema = gql::Schema::fromSDL(std::move(*sdl), &errors);
+  std::vector<kubos::graphql::GraphQLError> errors;
+  std::shared_ptr<kubos::graphql::Schema> schema = kubos::graphql::Schema::fromSDL(std::move(*sdl), &errors);
   if (!schema) {
     for (const auto& e : errors) {
       std::cerr << kProg << ": " << schemaPath;
@@ -90,20 +90,20 @@ int main(int argc, char** argv) {
 
   // Build the request a client would send, so that bad variables are
   // answered exactly as a service answers them.
-  gql::Value request = gql::Value::object();
-  request.add("query", gql::Value(std::move(*query)));
+  kubos::graphql::Value request = kubos::graphql::Value::object();
+  request.add("query", kubos::graphql::Value(std::move(*query)));
   if (variables) request.add("variables", std::move(*variables));
-  if (!operationName.empty()) request.add("operationName", gql::Value(operationName));
+  if (!operationName.empty()) request.add("operationName", kubos::graphql::Value(operationName));
 
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   std::string out;
   std::string error;
-  if (auto req = gql::requestFromValue(request, &error)) {
-    out = gql::resultToJson(engine.execute(*req, root ? &*root : nullptr));
+  if (auto req = kubos::graphql::requestFromValue(request, &error)) {
+    out = kubos::graphql::resultToJson(engine.execute(*req, root ? &*root : nullptr));
   } else {
-    gql::ExecutionResult r;
+    kubos::graphql::ExecutionResult r;
     r.errors.emplace_back(error);
-    out = gql::resultToJson(r);
+    out = kubos::graphql::resultToJson(r);
   }
   std::cout << out << "\n";
   return std::cout.good() ? 0 : 1;

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <numbers>
 
-namespace simeps {
+namespace kubos::sim_eps {
 
 namespace {
 constexpr std::string_view kVersion = "SIM-EPS 1.0.0";
@@ -127,4 +127,4 @@ Bytes Board::handle(const FrameDecoder::Event& ev, Clock::time_point now) {
   }
 }
 
-}  // namespace simeps
+}  // namespace kubos::sim_eps

@@ -9,7 +9,7 @@
 
 #include "simeps/protocol.h"
 
-namespace simeps {
+namespace kubos::sim_eps {
 
 class Board {
  public:
@@ -37,4 +37,4 @@ class Board {
   std::uint16_t resets_ = 0;
 };
 
-}  // namespace simeps
+}  // namespace kubos::sim_eps

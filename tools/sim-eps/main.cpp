@@ -32,7 +32,7 @@ void onSignal(int) { g_stop = 1; }
 
 constexpr auto kInterByteTimeout = std::chrono::milliseconds(50);
 
-std::string hex(const simeps::Bytes& b) {
+std::string hex(const kubos::sim_eps::Bytes& b) {
   std::string s;
   char buf[4];
   for (auto c : b) {
@@ -72,7 +72,7 @@ void removeLink(const std::string& target, const std::string& link) {
   }
 }
 
-bool writeAll(int fd, const simeps::Bytes& b) {
+bool writeAll(int fd, const kubos::sim_eps::Bytes& b) {
   std::size_t done = 0;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
   while (done < b.size()) {
@@ -152,8 +152,8 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
 
   using Clock = std::chrono::steady_clock;
-  simeps::Board board(Clock::now());
-  simeps::FrameDecoder decoder;
+  kubos::sim_eps::Board board(Clock::now());
+  kubos::sim_eps::FrameDecoder decoder;
   auto lastByte = Clock::now();
   std::uint8_t buf[512];
   while (!g_stop) {
@@ -179,10 +179,10 @@ int main(int argc, char** argv) {
       if (!ev) continue;
       if (verbose) {
         std::fprintf(stderr, "sim-eps: rx id=%02x len=%zu%s %s\n", ev->frame.id, ev->frame.payload.size(),
-                     ev->kind == simeps::FrameDecoder::Event::Kind::BadChecksum ? " BAD-CRC" : "",
+                     ev->kind == kubos::sim_eps::FrameDecoder::Event::Kind::BadChecksum ? " BAD-CRC" : "",
                      hex(ev->frame.payload).c_str());
       }
-      simeps::Bytes reply = board.handle(*ev, Clock::now());
+      kubos::sim_eps::Bytes reply = board.handle(*ev, Clock::now());
       std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
       if (verbose) std::fprintf(stderr, "sim-eps: tx %s\n", hex(reply).c_str());
       writeAll(master, reply);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace simeps {
+namespace kubos::sim_eps {
 
 std::string_view nakReasonText(std::uint8_t reason) {
   switch (static_cast<NakReason>(reason)) {
@@ -138,4 +138,4 @@ std::optional<Telemetry> decodeTelemetry(std::span<const std::uint8_t> p) {
   return t;
 }
 
-}  // namespace simeps
+}  // namespace kubos::sim_eps

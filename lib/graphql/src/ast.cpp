@@ -1,6 +1,6 @@
 #include "graphql/ast.h"
 
-namespace gql::ast {
+namespace kubos::graphql::ast {
 
 std::string_view kindName(Kind k) {
   switch (k) {
@@ -60,7 +60,7 @@ std::string_view operationTypeName(OperationType t) {
   return "query";
 }
 
-}  // namespace gql::ast
+}  // namespace kubos::graphql::ast
 
 // ---- Node allocation ---------------------------------------------------------
 //
@@ -82,7 +82,7 @@ std::string_view operationTypeName(OperationType t) {
 
 #include <new>
 
-namespace gql::ast {
+namespace kubos::graphql::ast {
 
 #if KUBOS_AST_NODE_CACHE
 namespace {
@@ -150,4 +150,4 @@ void* Node::operator new(std::size_t size) { return ::operator new(size); }
 void Node::operator delete(void* p, std::size_t) noexcept { ::operator delete(p); }
 #endif
 
-}  // namespace gql::ast
+}  // namespace kubos::graphql::ast

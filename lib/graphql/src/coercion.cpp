@@ -14,7 +14,7 @@
 #include "inspect.h"
 #include "suggest.h"
 
-namespace gql {
+namespace kubos::graphql {
 namespace detail {
 namespace {
 
@@ -52,7 +52,7 @@ std::optional<Value> coerceLeaf(const Value& input, const NamedTypeDef& type, co
     const auto& e = type.as<EnumType>();
     std::vector<std::string_view> names;
     if (!input.isString()) {
-      std::string valueStr = gql::inspect(input);
+      std::string valueStr = kubos::graphql::inspect(input);
       for (const auto& ev : e.values) names.push_back(ev.name);
       sink.report(path, input,
                   "Enum \"" + e.name + "\" cannot represent non-string value: " + valueStr + "." +
@@ -319,7 +319,7 @@ Value serializeLeaf(const NamedTypeDef& type, const Value& v) {
     if (v.isString()) {
       if (const auto* ev = e.findValue(v.asString())) return Value(ev->name);
     }
-    throw FieldError("Enum \"" + e.name + "\" cannot represent value: " + gql::inspect(v));
+    throw FieldError("Enum \"" + e.name + "\" cannot represent value: " + kubos::graphql::inspect(v));
   }
   const auto& scalar = type.as<ScalarType>();
   if (!scalar.serialize) return v;
@@ -347,7 +347,7 @@ struct VariableErrorSink : detail::InputErrorSink {
     errors.push_back(std::move(e));
   }
   void report(const detail::InputPath& path, const Value& invalid, std::string message) override {
-    std::string prefix = "Variable \"$" + std::string(name) + "\" got invalid value " + gql::inspect(invalid);
+    std::string prefix = "Variable \"$" + std::string(name) + "\" got invalid value " + kubos::graphql::inspect(invalid);
     if (!path.empty()) prefix += " at \"" + std::string(name) + detail::printPath(path) + "\"";
     add(GraphQLError(prefix + "; " + message, *def));
   }
@@ -444,4 +444,4 @@ Value valueFromASTUntyped(const ast::ValueNode& node, const Value* variables) {
   }
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -8,7 +8,7 @@
 
 #include "graphql/validation.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 // ---- requests ------------------------------------------------------------------
 
@@ -238,7 +238,7 @@ ExecutionResult Engine::execute(const Request& request, const Value* rootValue, 
   args.operationName = request.operationName;
   args.context = context;
   args.planCache = prepared->plans.get();
-  return gql::execute(*schema_, *prepared->document, args);
+  return kubos::graphql::execute(*schema_, *prepared->document, args);
 }
 
 namespace {
@@ -320,4 +320,4 @@ std::string resultToJson(const ExecutionResult& r) {
   return out;
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

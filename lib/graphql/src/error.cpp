@@ -4,7 +4,7 @@
 
 #include "graphql/value.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 void appendErrorJson(std::string& out, const GraphQLError& e) {
   out.append("{\"message\":");
@@ -40,4 +40,4 @@ void appendErrorJson(std::string& out, const GraphQLError& e) {
   out.push_back('}');
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

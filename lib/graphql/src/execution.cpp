@@ -20,7 +20,7 @@
 #include "graphql/execution.h"
 #include "inspect.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 const ast::OperationDefinition* selectOperation(const ast::Document& document,
                                                 const std::optional<std::string>& operationName,
@@ -780,4 +780,4 @@ ExecutionResult execute(const Schema& schema, const ast::Document& document, con
   return executor.run();
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -11,7 +11,7 @@
 #include "graphql/schema.h"
 #include "graphql/value.h"
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 // An error raised while coercing or completing a value, before it gets a path.
 // Empty `locations` means "use the field's nodes" (graphql-js locatedError).
@@ -31,4 +31,4 @@ bool getArgumentValues(const std::vector<InputValueDef>& defs, const ast::PtrLis
 // (or whatever a custom serializer throws) with graphql-js's message.
 Value serializeLeaf(const NamedTypeDef& type, const Value& v);
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

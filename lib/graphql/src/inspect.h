@@ -9,7 +9,7 @@
 
 #include "graphql/value.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 // graphql-js inspect(value) for JSON-like values: strings JSON-quoted,
 // objects as `{ a: 1, b: [1, 2] }`, nesting deeper than 2 as [Object] /
@@ -25,4 +25,4 @@ std::string jsNumberToString(const Value& number);
 // exponent, Infinity and 0x/0o/0b integers. nullopt where JavaScript gives NaN.
 std::optional<double> jsStringToNumber(std::string_view s);
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -1,6 +1,6 @@
 // Introspection: the __Schema, __Type, ... types exactly as graphql-js 16.15
 // defines them (written here as SDL and built by the schema builder), their
-// resolvers over gql::Handle parents, the meta fields __schema, __type and
+// resolvers over kubos::graphql::Handle parents, the meta fields __schema, __type and
 // __typename, and astFromValue + print for default values.
 #include <cmath>
 #include <deque>
@@ -10,7 +10,7 @@
 #include "inspect.h"
 #include "schema_impl.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 namespace {
 
@@ -546,4 +546,4 @@ std::optional<std::string> printDefaultValue(const Schema& schema, const InputVa
 }
 
 }  // namespace detail
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <limits>
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 namespace {
 
@@ -555,4 +555,4 @@ void Lexer::readBlockString(std::uint32_t start, Token& out, std::string& buf) {
   fail(pos, "Unterminated string.");
 }
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

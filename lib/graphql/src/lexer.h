@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 enum class TokenKind : std::uint8_t {
   SOF,
@@ -114,4 +114,4 @@ class Lexer {
 // values become U+FFFD).
 void appendUtf8(std::string& out, std::uint32_t cp);
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 namespace {
 
@@ -713,4 +713,4 @@ void OverlappingFieldsChecker::checkSelectionSet(const ast::SelectionSet& select
 
 bool OverlappingFieldsChecker::aborted() const { return impl_->aborted; }
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

@@ -10,7 +10,7 @@
 #include "graphql/error.h"
 #include "graphql/schema.h"
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 class OverlappingFieldsChecker {
  public:
@@ -40,4 +40,4 @@ class OverlappingFieldsChecker {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

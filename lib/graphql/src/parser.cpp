@@ -9,7 +9,7 @@
 #include "graphql/parser.h"
 #include "lexer.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 namespace {
 
@@ -787,4 +787,4 @@ ParseResult parseTypeDocument(std::string source, const ParseLimits& limits) {
   });
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -6,7 +6,7 @@
 
 #include "graphql/parser.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 namespace {
 
@@ -192,4 +192,4 @@ std::string printString(std::string_view s) {
   return out;
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

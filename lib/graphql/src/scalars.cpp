@@ -9,7 +9,7 @@
 #include "inspect.h"
 #include "schema_impl.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 // ---- inspect ---------------------------------------------------------------
 
@@ -337,4 +337,4 @@ void setCustomScalarDefaults(ScalarType& t) {
 }
 
 }  // namespace detail
-}  // namespace gql
+}  // namespace kubos::graphql

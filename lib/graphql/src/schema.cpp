@@ -5,7 +5,7 @@
 
 #include "schema_impl.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 std::string_view typeKindName(TypeKind k) {
   switch (k) {
@@ -348,4 +348,4 @@ bool Schema::bindScalar(std::string_view scalarName, std::function<Value(const V
   return true;
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -8,7 +8,7 @@
 #include "inspect.h"
 #include "schema_impl.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 namespace {
 
@@ -598,4 +598,4 @@ std::shared_ptr<Schema> Schema::fromSDL(std::string sdl, std::vector<GraphQLErro
   return schema;
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -14,7 +14,7 @@
 #include "graphql/error.h"
 #include "graphql/schema.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 struct Schema::Impl {
   // The SDL documents the schema was built from; AST pointers in the type
@@ -114,4 +114,4 @@ void bindIntrospection(Schema& schema);
 std::optional<std::string> printDefaultValue(const Schema& schema, const InputValueDef& def);
 
 }  // namespace detail
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -10,7 +10,7 @@
 #include "schema_impl.h"
 #include "suggest.h"
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 namespace {
 
@@ -784,4 +784,4 @@ std::vector<GraphQLError> validateSDL(const ast::Document& document) { return SD
 
 std::vector<GraphQLError> validateSchema(const Schema& schema) { return SchemaValidator(schema).run(); }
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

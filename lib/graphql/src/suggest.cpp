@@ -5,7 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 namespace {
 
@@ -180,4 +180,4 @@ std::string didYouMean(std::string_view subMessage, const std::vector<std::strin
 
 std::string didYouMean(const std::vector<std::string_view>& suggestions) { return didYouMean({}, suggestions); }
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

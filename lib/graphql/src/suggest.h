@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 // graphql-js naturalCompare: like strcmp, but runs of digits compare by
 // numeric value ("a2" < "a10"). Negative, zero or positive.
@@ -25,4 +25,4 @@ std::vector<std::string_view> suggestionList(std::string_view input,
 std::string didYouMean(const std::vector<std::string_view>& suggestions);
 std::string didYouMean(std::string_view subMessage, const std::vector<std::string_view>& suggestions);
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

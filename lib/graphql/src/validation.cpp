@@ -1,4 +1,4 @@
-// gql::validate: graphql-js 16.15's `specifiedRules`, run as graphql-js runs
+// kubos::graphql::validate: graphql-js 16.15's `specifiedRules`, run as graphql-js runs
 // them: one traversal of the document, each node handed to every rule in
 // specifiedRules order (visitInParallel), with TypeInfo updated before a
 // node's enter handlers and after its leave handlers. Errors therefore come
@@ -24,7 +24,7 @@
 #include "suggest.h"
 #include "validation_typeinfo.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 namespace {
 
@@ -1384,4 +1384,4 @@ std::vector<GraphQLError> validate(const Schema& schema, const ast::Document& do
   return errors;
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -1,6 +1,6 @@
 #include "validation_typeinfo.h"
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 namespace {
 
@@ -136,4 +136,4 @@ void TypeInfo::leave(const ast::Node& node) {
   }
 }
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

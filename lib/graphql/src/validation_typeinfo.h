@@ -9,7 +9,7 @@
 #include "graphql/ast.h"
 #include "graphql/schema.h"
 
-namespace gql::detail {
+namespace kubos::graphql::detail {
 
 class TypeInfo {
  public:
@@ -208,4 +208,4 @@ void walk(const ast::Node& node, V& v) {
   v.leave(node);
 }
 
-}  // namespace gql::detail
+}  // namespace kubos::graphql::detail

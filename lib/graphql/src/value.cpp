@@ -1,4 +1,4 @@
-// gql::Value and its JSON reading/writing.
+// kubos::graphql::Value and its JSON reading/writing.
 //
 // Reading uses nlohmann::json's iterative SAX parser (strict JSON, UTF-8
 // validated), so hostile nesting costs a heap-allocated stack, never the
@@ -14,7 +14,7 @@
 #include <cmath>
 #include <cstring>
 
-namespace gql {
+namespace kubos::graphql {
 
 // ---- Value -----------------------------------------------------------------
 
@@ -379,4 +379,4 @@ std::string toJson(const Value& v) {
   return out;
 }
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -14,34 +14,34 @@
 
 namespace {
 
-using gql::Value;
+using kubos::graphql::Value;
 
 const char* kSdl = "type Query { ping: String n(x: Int): Int nn: Int! q: Query } type Mutation { set(v: Int!): Int }";
 
-std::shared_ptr<gql::Schema> makeSchema() {
-  std::vector<gql::GraphQLError> errors;
-  auto schema = gql::Schema::fromSDL(kSdl, &errors);
+std::shared_ptr<kubos::graphql::Schema> makeSchema() {
+  std::vector<kubos::graphql::GraphQLError> errors;
+  auto schema = kubos::graphql::Schema::fromSDL(kSdl, &errors);
   EXPECT_TRUE(schema) << (errors.empty() ? "" : errors[0].message);
   if (schema) {
-    schema->bindResolver("Mutation", "set", [](const Value&, const Value& args, const gql::ResolveInfo&) {
+    schema->bindResolver("Mutation", "set", [](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) {
       return *args.find("v");
     });
   }
   return schema;
 }
 
-Value rootValue() { return *gql::parseJson(R"({"ping":"pong","n":1,"nn":null})"); }
+Value rootValue() { return *kubos::graphql::parseJson(R"({"ping":"pong","n":1,"nn":null})"); }
 
 struct EngineTest : ::testing::Test {
-  std::shared_ptr<gql::Schema> schema = makeSchema();
+  std::shared_ptr<kubos::graphql::Schema> schema = makeSchema();
   Value root = rootValue();
-  std::string post(gql::Engine& e, std::string_view body) { return e.executeJson(body, &root); }
+  std::string post(kubos::graphql::Engine& e, std::string_view body) { return e.executeJson(body, &root); }
 };
 
 // Requirement: a request object in, graphql-js's response JSON out.
 TEST_F(EngineTest, ExecutesRequestObject) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   EXPECT_EQ(post(engine, R"({"query":"{ ping }"})"), R"({"data":{"ping":"pong"}})");
   EXPECT_EQ(post(engine, R"({"query":"mutation M { set(v: 3) } query Q { ping }","operationName":"M"})"),
             R"({"data":{"set":3}})");
@@ -53,7 +53,7 @@ TEST_F(EngineTest, ExecutesRequestObject) {
 // graphql-js's ExecutionResult; errors carry locations and path.
 TEST_F(EngineTest, ErrorsBeforeData) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   EXPECT_EQ(post(engine, R"({"query":"{ nn ping }"})"),
             R"({"errors":[{"message":"Cannot return null for non-nullable field Query.nn.","locations":[{"line":1,"column":3}],"path":["nn"]}],"data":null})");
 }
@@ -61,7 +61,7 @@ TEST_F(EngineTest, ErrorsBeforeData) {
 // Requirement: syntax, validation and variable errors give "errors" only (no "data").
 TEST_F(EngineTest, RequestErrorsHaveNoData) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   EXPECT_EQ(post(engine, R"({"query":"{ nope }"})"),
             R"({"errors":[{"message":"Cannot query field \"nope\" on type \"Query\".","locations":[{"line":1,"column":3}]}]})");
   EXPECT_EQ(post(engine, R"({"query":"{ ping"})"),
@@ -76,7 +76,7 @@ TEST_F(EngineTest, RequestErrorsHaveNoData) {
 // {"errors":[{"message":...}]} with graphql-http's wording, never "data".
 TEST_F(EngineTest, MalformedRequests) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   std::string bad = post(engine, R"({"query": )");
   EXPECT_EQ(bad.rfind(R"({"errors":[{"message":"Unparsable JSON body: )", 0), 0u) << bad;
   EXPECT_EQ(bad.find("data"), std::string::npos);
@@ -98,9 +98,9 @@ TEST_F(EngineTest, MalformedRequests) {
 // empty or oversized batch is refused with one error.
 TEST_F(EngineTest, Batches) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.maxBatchSize = 3;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   EXPECT_EQ(post(engine, R"([{"query":"{ ping }"},{"query":"{ nope }"},{"nope":1}])"),
             R"([{"data":{"ping":"pong"}},{"errors":[{"message":"Cannot query field \"nope\" on type \"Query\".","locations":[{"line":1,"column":3}]}]},{"errors":[{"message":"Missing query"}]}])");
   EXPECT_EQ(post(engine, "[]"), R"({"errors":[{"message":"Empty batch: the request array holds no operation."}]})");
@@ -112,9 +112,9 @@ TEST_F(EngineTest, Batches) {
 // only execution), bounded by cacheEntries with least-recently-used eviction.
 TEST_F(EngineTest, LruCache) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.cacheEntries = 2;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   auto a1 = engine.prepare("{ ping }");
   auto a2 = engine.prepare("{ ping }");
   EXPECT_EQ(a1.get(), a2.get());
@@ -135,9 +135,9 @@ TEST_F(EngineTest, LruCache) {
 // Requirement: cacheEntries = 0 disables the cache.
 TEST_F(EngineTest, CacheDisabled) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.cacheEntries = 0;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   EXPECT_NE(engine.prepare("{ ping }").get(), engine.prepare("{ ping }").get());
   EXPECT_EQ(engine.cacheSize(), 0u);
   EXPECT_EQ(post(engine, R"({"query":"{ ping }"})"), R"({"data":{"ping":"pong"}})");
@@ -146,9 +146,9 @@ TEST_F(EngineTest, CacheDisabled) {
 // Requirement: the engine is thread-safe: concurrent requests share the cache.
 TEST_F(EngineTest, ConcurrentRequests) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.cacheEntries = 4;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
@@ -170,8 +170,8 @@ TEST_F(EngineTest, ConcurrentRequests) {
 // arguments are coerced per request.
 TEST_F(EngineTest, CachedDocumentDecidesVariableDirectivesPerRequest) {
   ASSERT_TRUE(schema);
-  root = *gql::parseJson(R"({"ping":"pong","n":1,"nn":null,"q":{"ping":"pong","n":2}})");
-  gql::Engine engine(schema);
+  root = *kubos::graphql::parseJson(R"({"ping":"pong","n":1,"nn":null,"q":{"ping":"pong","n":2}})");
+  kubos::graphql::Engine engine(schema);
   const std::string q =
       R"("query":"query($i: Boolean!, $x: Int) { ping @include(if: $i) n(x: $x) q { ...F @skip(if: $i) } } )"
       R"(fragment F on Query { nn: ping }")";
@@ -188,8 +188,8 @@ TEST_F(EngineTest, CachedDocumentDecidesVariableDirectivesPerRequest) {
 // and give the same result on every request.
 TEST_F(EngineTest, CachedDocumentWithLiteralDirectives) {
   ASSERT_TRUE(schema);
-  root = *gql::parseJson(R"({"ping":"pong","n":1,"nn":null,"q":{"ping":"pong","n":2}})");
-  gql::Engine engine(schema);
+  root = *kubos::graphql::parseJson(R"({"ping":"pong","n":1,"nn":null,"q":{"ping":"pong","n":2}})");
+  kubos::graphql::Engine engine(schema);
   const std::string body =
       R"({"query":"{ ping @skip(if: true) n @include(if: true) q { a: ping @include(if: false) b: ping } }"})";
   for (int round = 0; round < 3; ++round)
@@ -199,9 +199,9 @@ TEST_F(EngineTest, CachedDocumentWithLiteralDirectives) {
 // Requirement: query depth is limited, counted with fragments expanded.
 TEST_F(EngineTest, DepthLimit) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.maxQueryDepth = 3;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   EXPECT_EQ(post(engine, R"({"query":"{ q { q { ping } } }"})"), R"({"data":{"q":null}})");
   EXPECT_EQ(post(engine, R"({"query":"{ q { q { q { ping } } } }"})"),
             R"({"errors":[{"message":"Query depth 4 exceeds the maximum depth of 3.","locations":[{"line":1,"column":1}]}]})");
@@ -215,15 +215,15 @@ TEST_F(EngineTest, DepthLimit) {
 // time and refused, not expanded.
 TEST_F(EngineTest, FieldCountLimitAndFragmentBomb) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.maxFieldCount = 5;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   EXPECT_EQ(post(engine, R"({"query":"{ a: ping b: ping c: ping d: ping e: ping }"})"),
             R"({"data":{"a":"pong","b":"pong","c":"pong","d":"pong","e":"pong"}})");
   EXPECT_EQ(post(engine, R"({"query":"{ a: ping b: ping ...F } fragment F on Query { c: ping d: ping e: ping f: ping }"})"),
             R"({"errors":[{"message":"Query selects 6 fields (fragments expanded); the maximum is 5."}]})");
 
-  gql::Engine big(schema);  // default limits
+  kubos::graphql::Engine big(schema);  // default limits
   std::string query = "{ ...F0 }";
   for (int i = 0; i < 80; ++i)
     query += " fragment F" + std::to_string(i) + " on Query { ping ...F" + std::to_string(i + 1) + " q { ...F" +
@@ -251,7 +251,7 @@ TEST_F(EngineTest, FieldCountLimitAndFragmentBomb) {
 // nested fragment spreads are refused with a clear error.
 TEST_F(EngineTest, MeasureNestingIsBounded) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   std::string query = "{ ...F0 }";
   for (int i = 0; i < 1100; ++i)
     query += " fragment F" + std::to_string(i) + " on Query { ...F" + std::to_string(i + 1) + " }";
@@ -266,7 +266,7 @@ TEST_F(EngineTest, MeasureNestingIsBounded) {
 // reports them).
 TEST_F(EngineTest, FragmentCycleIsAValidationError) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   auto prepared = engine.prepare("{ ...A } fragment A on Query { ping ...B } fragment B on Query { ...A }");
   ASSERT_FALSE(prepared->ok());
   EXPECT_EQ(prepared->errors[0].message, "Cannot spread fragment \"A\" within itself via \"B\".");
@@ -275,9 +275,9 @@ TEST_F(EngineTest, FragmentCycleIsAValidationError) {
 // Requirement: parser limits (source bytes) are applied by the engine.
 TEST_F(EngineTest, SourceSizeLimit) {
   ASSERT_TRUE(schema);
-  gql::EngineLimits limits;
+  kubos::graphql::EngineLimits limits;
   limits.parse.maxSourceBytes = 32;
-  gql::Engine engine(schema, limits);
+  kubos::graphql::Engine engine(schema, limits);
   auto prepared = engine.prepare("{ ping ping ping ping ping ping ping ping ping }");
   ASSERT_FALSE(prepared->ok());
   EXPECT_FALSE(prepared->errors[0].message.empty());
@@ -287,39 +287,39 @@ TEST_F(EngineTest, SourceSizeLimit) {
 // (services refuse mutations over GET).
 TEST_F(EngineTest, OperationTypeOf) {
   ASSERT_TRUE(schema);
-  gql::Engine engine(schema);
+  kubos::graphql::Engine engine(schema);
   auto doc = engine.prepare("mutation M { set(v: 1) } query Q { ping }");
-  EXPECT_EQ(gql::operationTypeOf(*doc, std::string("M")), gql::ast::OperationType::Mutation);
-  EXPECT_EQ(gql::operationTypeOf(*doc, std::string("Q")), gql::ast::OperationType::Query);
-  EXPECT_EQ(gql::operationTypeOf(*doc, std::nullopt), std::nullopt);
-  EXPECT_EQ(gql::operationTypeOf(*engine.prepare("{ nope }"), std::nullopt), std::nullopt);
+  EXPECT_EQ(kubos::graphql::operationTypeOf(*doc, std::string("M")), kubos::graphql::ast::OperationType::Mutation);
+  EXPECT_EQ(kubos::graphql::operationTypeOf(*doc, std::string("Q")), kubos::graphql::ast::OperationType::Query);
+  EXPECT_EQ(kubos::graphql::operationTypeOf(*doc, std::nullopt), std::nullopt);
+  EXPECT_EQ(kubos::graphql::operationTypeOf(*engine.prepare("{ nope }"), std::nullopt), std::nullopt);
 }
 
 // Requirement: requestFromValue reads every request parameter.
 TEST_F(EngineTest, RequestFromValue) {
   std::string error;
-  auto r = gql::requestFromValue(
-      *gql::parseJson(R"({"query":"{a}","variables":{"x":1},"operationName":"Q","extensions":{"e":true}})"), &error);
+  auto r = kubos::graphql::requestFromValue(
+      *kubos::graphql::parseJson(R"({"query":"{a}","variables":{"x":1},"operationName":"Q","extensions":{"e":true}})"), &error);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->query, "{a}");
-  EXPECT_EQ(gql::toJson(*r->variables), R"({"x":1})");
+  EXPECT_EQ(kubos::graphql::toJson(*r->variables), R"({"x":1})");
   EXPECT_EQ(r->operationName, "Q");
-  EXPECT_EQ(gql::toJson(*r->extensions), R"({"e":true})");
-  EXPECT_FALSE(gql::requestFromValue(Value(1), &error));
+  EXPECT_EQ(kubos::graphql::toJson(*r->extensions), R"({"e":true})");
+  EXPECT_FALSE(kubos::graphql::requestFromValue(Value(1), &error));
   EXPECT_EQ(error, "JSON body must be an object");
 }
 
 // Requirement: resultToJson omits absent data and empty errors.
 TEST(EngineJson, ResultToJson) {
-  gql::ExecutionResult r;
-  EXPECT_EQ(gql::resultToJson(r), "{}");
+  kubos::graphql::ExecutionResult r;
+  EXPECT_EQ(kubos::graphql::resultToJson(r), "{}");
   r.data = Value();
-  EXPECT_EQ(gql::resultToJson(r), R"({"data":null})");
-  gql::GraphQLError e("bad");
+  EXPECT_EQ(kubos::graphql::resultToJson(r), R"({"data":null})");
+  kubos::graphql::GraphQLError e("bad");
   e.hasPath = true;
   e.path = {std::string("a"), std::int64_t{0}};
   r.errors.push_back(e);
-  EXPECT_EQ(gql::resultToJson(r), R"({"errors":[{"message":"bad","path":["a",0]}],"data":null})");
+  EXPECT_EQ(kubos::graphql::resultToJson(r), R"({"errors":[{"message":"bad","path":["a",0]}],"data":null})");
 }
 
 }  // namespace

@@ -17,33 +17,33 @@
 
 namespace {
 
-using gql::Value;
+using kubos::graphql::Value;
 
-std::shared_ptr<gql::Schema> buildSchema(const std::string& sdl) {
-  std::vector<gql::GraphQLError> errors;
-  auto schema = gql::Schema::fromSDL(sdl, &errors);
+std::shared_ptr<kubos::graphql::Schema> buildSchema(const std::string& sdl) {
+  std::vector<kubos::graphql::GraphQLError> errors;
+  auto schema = kubos::graphql::Schema::fromSDL(sdl, &errors);
   EXPECT_TRUE(schema) << (errors.empty() ? std::string("no schema") : errors[0].message);
   return schema;
 }
 
 Value json(const char* text) {
   if (!text) return Value();
-  auto v = gql::parseJson(text);
+  auto v = kubos::graphql::parseJson(text);
   EXPECT_TRUE(v) << text;
   return v ? *v : Value();
 }
 
 // Runs execute() (no validation, as the oracle does) and returns the JSON.
-std::string run(const gql::Schema& schema, const std::string& query, const Value* root = nullptr,
+std::string run(const kubos::graphql::Schema& schema, const std::string& query, const Value* root = nullptr,
                 const Value* vars = nullptr, std::optional<std::string> op = std::nullopt, void* context = nullptr) {
-  auto parsed = gql::parse(query);
+  auto parsed = kubos::graphql::parse(query);
   if (!parsed.document) return "parse error: " + (parsed.error ? parsed.error->message : std::string());
-  gql::ExecuteArgs args;
+  kubos::graphql::ExecuteArgs args;
   args.rootValue = root;
   args.variableValues = vars;
   args.operationName = std::move(op);
   args.context = context;
-  return gql::resultToJson(gql::execute(schema, *parsed.document, args));
+  return kubos::graphql::resultToJson(kubos::graphql::execute(schema, *parsed.document, args));
 }
 
 std::string runCase(const char* query, const char* root, const char* vars, const char* op);
@@ -58,12 +58,12 @@ std::string runCase(const char* query, const char* root, const char* vars, const
 namespace {
 
 // The oracle schema with its resolvers (the same ones the generator sets).
-const gql::Schema& oracleSchema() {
-  static std::shared_ptr<gql::Schema> schema = [] {
+const kubos::graphql::Schema& oracleSchema() {
+  static std::shared_ptr<kubos::graphql::Schema> schema = [] {
     auto s = buildSchema(EXEC_CASES_SDL);
     if (!s) return s;
-    auto echo = [](const Value&, const Value& args, const gql::ResolveInfo&) { return Value(gql::toJson(args)); };
-    auto boom = [](const Value&, const Value&, const gql::ResolveInfo&) -> Value { throw gql::FieldError("boom"); };
+    auto echo = [](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) { return Value(kubos::graphql::toJson(args)); };
+    auto boom = [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value { throw kubos::graphql::FieldError("boom"); };
     EXPECT_TRUE(s->bindResolver("Query", "echo", echo));
     EXPECT_TRUE(s->bindResolver("Query", "req", echo));
     EXPECT_TRUE(s->bindResolver("Query", "fail", boom));
@@ -96,17 +96,17 @@ TEST(Execution, MutationFieldsRunSeriallyInOrder) {
   ASSERT_TRUE(schema);
   std::vector<std::string> calls;
   int counter = 0;
-  schema->bindResolver("Mutation", "inc", [&](const Value&, const Value& args, const gql::ResolveInfo& info) {
+  schema->bindResolver("Mutation", "inc", [&](const Value&, const Value& args, const kubos::graphql::ResolveInfo& info) {
     calls.push_back("inc");
-    EXPECT_EQ(info.operation, gql::ast::OperationType::Mutation);
+    EXPECT_EQ(info.operation, kubos::graphql::ast::OperationType::Mutation);
     counter += static_cast<int>(args.find("by")->asInt());
     return Value(counter);
   });
-  schema->bindResolver("Mutation", "fail", [&](const Value&, const Value&, const gql::ResolveInfo&) -> Value {
+  schema->bindResolver("Mutation", "fail", [&](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
     calls.push_back("fail");
     throw std::runtime_error("refused");
   });
-  schema->bindResolver("Mutation", "later", [&](const Value&, const Value&, const gql::ResolveInfo&) {
+  schema->bindResolver("Mutation", "later", [&](const Value&, const Value&, const kubos::graphql::ResolveInfo&) {
     calls.push_back("later");
     return Value(1);
   });
@@ -127,7 +127,7 @@ TEST(Execution, ResolverReceivesParentArgsInfoAndContext) {
   )");
   ASSERT_TRUE(schema);
   int context = 42;
-  schema->bindResolver("Query", "item", [&](const Value& parent, const Value& args, const gql::ResolveInfo& info) {
+  schema->bindResolver("Query", "item", [&](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
     EXPECT_EQ(parent, *info.rootValue.find("marker") == Value("root") ? info.rootValue : Value());
     EXPECT_EQ(info.fieldName, "item");
     EXPECT_EQ(info.parentType.name, "Query");
@@ -138,7 +138,7 @@ TEST(Execution, ResolverReceivesParentArgsInfoAndContext) {
     item.add("id", *args.find("id"));
     return item;
   });
-  schema->bindResolver("Item", "label", [](const Value& parent, const Value& args, const gql::ResolveInfo& info) {
+  schema->bindResolver("Item", "label", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
     EXPECT_EQ(info.parentType.name, "Item");
     return Value(args.find("prefix")->asString() + std::to_string(parent.find("id")->asInt()));
   });
@@ -154,7 +154,7 @@ TEST(Execution, ResolverReceivesParentArgsInfoAndContext) {
 TEST(Execution, StdExceptionBecomesFieldError) {
   auto schema = buildSchema("type Query { a: Int b: Int }");
   ASSERT_TRUE(schema);
-  schema->bindResolver("Query", "a", [](const Value&, const Value&, const gql::ResolveInfo&) -> Value {
+  schema->bindResolver("Query", "a", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
     throw std::out_of_range("sensor 3 offline");
   });
   Value root = json(R"({"b":2})");
@@ -168,8 +168,8 @@ TEST(Execution, StdExceptionBecomesFieldError) {
 TEST(Execution, IsTypeOfRejectsValue) {
   auto schema = buildSchema("type Ship { id: ID name: String } type Query { ship: Ship }");
   ASSERT_TRUE(schema);
-  auto& ship = const_cast<gql::ObjectType&>(schema->getType("Ship")->as<gql::ObjectType>());
-  ship.isTypeOf = [](const Value& v, const gql::ResolveInfo&) {
+  auto& ship = const_cast<kubos::graphql::ObjectType&>(schema->getType("Ship")->as<kubos::graphql::ObjectType>());
+  ship.isTypeOf = [](const Value& v, const kubos::graphql::ResolveInfo&) {
     const Value* k = v.find("kind");
     return k && *k == Value("ship");
   };
@@ -185,8 +185,8 @@ TEST(Execution, IsTypeOfRejectsValue) {
 TEST(Execution, DefaultTypeResolverUsesIsTypeOf) {
   auto schema = buildSchema("interface N { id: ID } type A implements N { id: ID } type Query { n: N }");
   ASSERT_TRUE(schema);
-  auto& a = const_cast<gql::ObjectType&>(schema->getType("A")->as<gql::ObjectType>());
-  a.isTypeOf = [](const Value& v, const gql::ResolveInfo&) { return v.find("kind") && *v.find("kind") == Value("a"); };
+  auto& a = const_cast<kubos::graphql::ObjectType&>(schema->getType("A")->as<kubos::graphql::ObjectType>());
+  a.isTypeOf = [](const Value& v, const kubos::graphql::ResolveInfo&) { return v.find("kind") && *v.find("kind") == Value("a"); };
   Value root = json(R"({"n":{"id":1,"kind":"a"}})");
   EXPECT_EQ(run(*schema, "{ n { id __typename } }", &root), R"({"data":{"n":{"id":"1","__typename":"A"}}})");
   root = json(R"({"n":{"id":1,"kind":"b"}})");
@@ -204,16 +204,16 @@ TEST(Execution, BoundTypeResolverAndHandleParents) {
   )");
   ASSERT_TRUE(schema);
   static const int modelA = 1, modelB = 2;
-  schema->bindResolver("Query", "u", [](const Value&, const Value&, const gql::ResolveInfo&) {
-    return Value::list({Value(gql::Handle{&modelA, 1}), Value(gql::Handle{&modelB, 2})});
+  schema->bindResolver("Query", "u", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) {
+    return Value::list({Value(kubos::graphql::Handle{&modelA, 1}), Value(kubos::graphql::Handle{&modelB, 2})});
   });
-  schema->bindTypeResolver("U", [](const Value& v, const gql::ResolveInfo&) {
+  schema->bindTypeResolver("U", [](const Value& v, const kubos::graphql::ResolveInfo&) {
     return std::string(v.asHandle().tag == 1 ? "A" : "B");
   });
-  schema->bindResolver("A", "a", [](const Value& v, const Value&, const gql::ResolveInfo&) {
+  schema->bindResolver("A", "a", [](const Value& v, const Value&, const kubos::graphql::ResolveInfo&) {
     return Value(*static_cast<const int*>(v.asHandle().ptr));
   });
-  schema->bindResolver("B", "b", [](const Value& v, const Value&, const gql::ResolveInfo&) {
+  schema->bindResolver("B", "b", [](const Value& v, const Value&, const kubos::graphql::ResolveInfo&) {
     return Value(*static_cast<const int*>(v.asHandle().ptr) * 10);
   });
   // B.name has no resolver: the default resolver gives null for a non-object parent.
@@ -230,7 +230,7 @@ TEST(Execution, ResolverResultsOfEveryShape) {
   )");
   ASSERT_TRUE(schema);
   auto give = [](Value v) {
-    return [v](const Value&, const Value&, const gql::ResolveInfo&) { return v; };
+    return [v](const Value&, const Value&, const kubos::graphql::ResolveInfo&) { return v; };
   };
   schema->bindResolver("Query", "mode", give(Value("SAFE")));
   schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("SAFE")})));
@@ -253,7 +253,7 @@ TEST(Execution, ResolverResultsOfEveryShape) {
 TEST(Execution, ArgumentsCoercedForEveryListItem) {
   auto schema = buildSchema("type Query { items: [Item] } type Item { v(scale: Int!): Int }");
   ASSERT_TRUE(schema);
-  schema->bindResolver("Item", "v", [](const Value& parent, const Value& args, const gql::ResolveInfo&) {
+  schema->bindResolver("Item", "v", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo&) {
     return Value(parent.find("x")->asInt() * args.find("scale")->asInt());
   });
   Value root = json(R"({"items":[{"x":1},{"x":2},{"x":3}]})");
@@ -293,7 +293,7 @@ TEST(Execution, ExecutionDepthIsBounded) {
     query += " fragment F" + std::to_string(i) + " on Query { q { ...F" + std::to_string(i + 1) + " } }";
   query += " fragment F600 on Query { v }";
   // Every q resolves to an object, so execution really descends.
-  schema->bindResolver("Query", "q", [](const Value&, const Value&, const gql::ResolveInfo&) { return Value::object(); });
+  schema->bindResolver("Query", "q", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) { return Value::object(); });
   std::string out = run(*schema, query);
   EXPECT_NE(out.find(R"("message":"Query is nested too deeply to execute.")"), std::string::npos)
       << out.substr(0, 300);
@@ -315,19 +315,19 @@ TEST(Execution, FragmentNestingIsBounded) {
 
 // Requirement: selectOperation gives graphql-js's messages.
 TEST(Execution, SelectOperationMessages) {
-  auto two = gql::parse("query A { a } query B { b }");
+  auto two = kubos::graphql::parse("query A { a } query B { b }");
   ASSERT_TRUE(two.document);
   std::string error;
-  EXPECT_EQ(gql::selectOperation(*two.document, std::nullopt, &error), nullptr);
+  EXPECT_EQ(kubos::graphql::selectOperation(*two.document, std::nullopt, &error), nullptr);
   EXPECT_EQ(error, "Must provide operation name if query contains multiple operations.");
-  EXPECT_EQ(gql::selectOperation(*two.document, std::string("C"), &error), nullptr);
+  EXPECT_EQ(kubos::graphql::selectOperation(*two.document, std::string("C"), &error), nullptr);
   EXPECT_EQ(error, "Unknown operation named \"C\".");
-  const auto* b = gql::selectOperation(*two.document, std::string("B"), &error);
+  const auto* b = kubos::graphql::selectOperation(*two.document, std::string("B"), &error);
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->name->value, "B");
-  auto none = gql::parse("fragment F on Q { a }");
+  auto none = kubos::graphql::parse("fragment F on Q { a }");
   ASSERT_TRUE(none.document);
-  EXPECT_EQ(gql::selectOperation(*none.document, std::nullopt, &error), nullptr);
+  EXPECT_EQ(kubos::graphql::selectOperation(*none.document, std::nullopt, &error), nullptr);
   EXPECT_EQ(error, "Must provide an operation.");
 }
 
@@ -335,39 +335,39 @@ TEST(Execution, SelectOperationMessages) {
 // variables, invalid literals give no value, input defaults).
 TEST(Execution, ValueFromAST) {
   const auto& schema = oracleSchema();
-  auto doc = gql::parse("query ($a: Int) { f(x: [1, $a, $missing], y: 5, z: \"s\", w: {name: \"n\"}, n: null) }");
+  auto doc = kubos::graphql::parse("query ($a: Int) { f(x: [1, $a, $missing], y: 5, z: \"s\", w: {name: \"n\"}, n: null) }");
   ASSERT_TRUE(doc.document);
-  const auto& field = doc.document->definitions[0]->as<gql::ast::OperationDefinition>()
-                          .selectionSet->selections[0]->as<gql::ast::Field>();
+  const auto& field = doc.document->definitions[0]->as<kubos::graphql::ast::OperationDefinition>()
+                          .selectionSet->selections[0]->as<kubos::graphql::ast::Field>();
   Value vars = json(R"({"a":2})");
-  const gql::Type& intType = schema.intType();
-  const gql::Type* listOfInt = schema.listOf(&intType);
-  const gql::Type* nnInt = schema.nonNullOf(&intType);
-  auto x = gql::valueFromAST(schema, field.arguments[0]->value.get(), *listOfInt, &vars);
+  const kubos::graphql::Type& intType = schema.intType();
+  const kubos::graphql::Type* listOfInt = schema.listOf(&intType);
+  const kubos::graphql::Type* nnInt = schema.nonNullOf(&intType);
+  auto x = kubos::graphql::valueFromAST(schema, field.arguments[0]->value.get(), *listOfInt, &vars);
   ASSERT_TRUE(x);
-  EXPECT_EQ(gql::toJson(*x), "[1,2,null]");
-  auto y = gql::valueFromAST(schema, field.arguments[1]->value.get(), *listOfInt, &vars);
+  EXPECT_EQ(kubos::graphql::toJson(*x), "[1,2,null]");
+  auto y = kubos::graphql::valueFromAST(schema, field.arguments[1]->value.get(), *listOfInt, &vars);
   ASSERT_TRUE(y);
-  EXPECT_EQ(gql::toJson(*y), "[5]");
-  EXPECT_FALSE(gql::valueFromAST(schema, field.arguments[2]->value.get(), intType, &vars));
-  auto w = gql::valueFromAST(schema, field.arguments[3]->value.get(), *schema.getType("Filter"), &vars);
+  EXPECT_EQ(kubos::graphql::toJson(*y), "[5]");
+  EXPECT_FALSE(kubos::graphql::valueFromAST(schema, field.arguments[2]->value.get(), intType, &vars));
+  auto w = kubos::graphql::valueFromAST(schema, field.arguments[3]->value.get(), *schema.getType("Filter"), &vars);
   ASSERT_TRUE(w);
-  EXPECT_EQ(gql::toJson(*w), R"({"name":"n","minSpeed":1.5})");
-  EXPECT_FALSE(gql::valueFromAST(schema, field.arguments[4]->value.get(), *nnInt, &vars));
-  auto n = gql::valueFromAST(schema, field.arguments[4]->value.get(), intType, &vars);
+  EXPECT_EQ(kubos::graphql::toJson(*w), R"({"name":"n","minSpeed":1.5})");
+  EXPECT_FALSE(kubos::graphql::valueFromAST(schema, field.arguments[4]->value.get(), *nnInt, &vars));
+  auto n = kubos::graphql::valueFromAST(schema, field.arguments[4]->value.get(), intType, &vars);
   ASSERT_TRUE(n);
   EXPECT_TRUE(n->isNull());
-  EXPECT_FALSE(gql::valueFromAST(schema, nullptr, intType, &vars));
+  EXPECT_FALSE(kubos::graphql::valueFromAST(schema, nullptr, intType, &vars));
 }
 
 // Requirement: valueFromASTUntyped (graphql-js) for every literal kind.
 TEST(Execution, ValueFromASTUntyped) {
-  auto doc = gql::parse("{ f(x: {a: [1, 2.5, \"s\", true, null, E, $v, $nope], b: 99999999999, a2: 1}) }");
+  auto doc = kubos::graphql::parse("{ f(x: {a: [1, 2.5, \"s\", true, null, E, $v, $nope], b: 99999999999, a2: 1}) }");
   ASSERT_TRUE(doc.document);
-  const auto& field = doc.document->definitions[0]->as<gql::ast::OperationDefinition>()
-                          .selectionSet->selections[0]->as<gql::ast::Field>();
+  const auto& field = doc.document->definitions[0]->as<kubos::graphql::ast::OperationDefinition>()
+                          .selectionSet->selections[0]->as<kubos::graphql::ast::Field>();
   Value vars = json(R"({"v":{"k":1}})");
-  EXPECT_EQ(gql::toJson(gql::valueFromASTUntyped(*field.arguments[0]->value, &vars)),
+  EXPECT_EQ(kubos::graphql::toJson(kubos::graphql::valueFromASTUntyped(*field.arguments[0]->value, &vars)),
             R"({"a":[1,2.5,"s",true,null,"E",{"k":1},null],"b":99999999999,"a2":1})");
 }
 
@@ -375,19 +375,19 @@ TEST(Execution, ValueFromASTUntyped) {
 // variable definition's location, and returns nothing on error.
 TEST(Execution, CoerceVariableValuesDirect) {
   const auto& schema = oracleSchema();
-  auto doc = gql::parse("query ($x: Int!, $y: [Color!] = [RED], $z: Filter) { int }");
+  auto doc = kubos::graphql::parse("query ($x: Int!, $y: [Color!] = [RED], $z: Filter) { int }");
   ASSERT_TRUE(doc.document);
-  const auto& op = doc.document->definitions[0]->as<gql::ast::OperationDefinition>();
-  std::vector<gql::GraphQLError> errors;
-  auto ok = gql::coerceVariableValues(schema, op, json(R"({"x":1,"z":{"name":"n"}})"), errors);
+  const auto& op = doc.document->definitions[0]->as<kubos::graphql::ast::OperationDefinition>();
+  std::vector<kubos::graphql::GraphQLError> errors;
+  auto ok = kubos::graphql::coerceVariableValues(schema, op, json(R"({"x":1,"z":{"name":"n"}})"), errors);
   ASSERT_TRUE(ok);
   EXPECT_TRUE(errors.empty());
-  EXPECT_EQ(gql::toJson(*ok), R"({"x":1,"y":["RED"],"z":{"name":"n","minSpeed":1.5}})");
-  auto bad = gql::coerceVariableValues(schema, op, json(R"({"x":"a"})"), errors);
+  EXPECT_EQ(kubos::graphql::toJson(*ok), R"({"x":1,"y":["RED"],"z":{"name":"n","minSpeed":1.5}})");
+  auto bad = kubos::graphql::coerceVariableValues(schema, op, json(R"({"x":"a"})"), errors);
   EXPECT_FALSE(bad);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].message, R"(Variable "$x" got invalid value "a"; Int cannot represent non-integer value: "a")");
-  EXPECT_EQ(errors[0].locations, (std::vector<gql::SourceLocation>{{1, 8}}));
+  EXPECT_EQ(errors[0].locations, (std::vector<kubos::graphql::SourceLocation>{{1, 8}}));
   EXPECT_FALSE(errors[0].hasPath);
 }
 

@@ -1,5 +1,5 @@
 // Tests of introspection: the introspection types, their resolvers and the
-// meta fields, end to end through gql::execute. Expected data and errors were
+// meta fields, end to end through kubos::graphql::execute. Expected data and errors were
 // produced by graphql-js 16.15 (graphqlSync on buildSchema of the same SDL,
 // getIntrospectionQuery with the options named).
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 #include "schema_test_util.h"
 #include "../src/schema_impl.h"
 
-using namespace gql;
+using namespace kubos::graphql;
 
 namespace {
 

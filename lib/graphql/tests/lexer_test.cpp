@@ -9,9 +9,9 @@
 #include "graphql/parser.h"
 #include "syntax_error_cases.h"
 
-using gql::detail::Lexer;
-using gql::detail::Token;
-using gql::detail::TokenKind;
+using kubos::graphql::detail::Lexer;
+using kubos::graphql::detail::Token;
+using kubos::graphql::detail::TokenKind;
 
 namespace {
 
@@ -108,18 +108,18 @@ TEST(Lexer, StringEscapes) {
 TEST(Lexer, InvalidUtf8BecomesReplacementCharacter) {
   // Bytes that are not UTF-8 read as U+FFFD, as a lossy decoder gives graphql-js.
   EXPECT_EQ(lexOneValue("\"a\xFF" "b\""), "a\xEF\xBF\xBD" "b");
-  gql::ParseResult r = gql::parse("{ \xFF }");
+  kubos::graphql::ParseResult r = kubos::graphql::parse("{ \xFF }");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->message, "Syntax Error: Unexpected character: U+FFFD.");
 }
 
 TEST(Lexer, WtfEightSurrogatesBehaveLikeJavaScriptStrings) {
   // A lone surrogate (what a JSON "\ud800" may decode to) is invalid; a pair is one character.
-  gql::ParseResult lone = gql::parse("{ a(x: \"\xED\xA0\x80\") }");
+  kubos::graphql::ParseResult lone = kubos::graphql::parse("{ a(x: \"\xED\xA0\x80\") }");
   ASSERT_TRUE(lone.error);
   EXPECT_EQ(lone.error->message, "Syntax Error: Invalid character within String: U+D800.");
   EXPECT_EQ(lexOneValue("\"\xED\xA0\xBD\xED\xB8\x80\""), "\xF0\x9F\x98\x80");
-  gql::ParseResult outside = gql::parse("\xED\xA0\x80");
+  kubos::graphql::ParseResult outside = kubos::graphql::parse("\xED\xA0\x80");
   ASSERT_TRUE(outside.error);
   EXPECT_EQ(outside.error->message, "Syntax Error: Invalid character: U+D800.");
 }

@@ -22,12 +22,12 @@
 
 namespace {
 
-using gql::GraphQLError;
-using gql::NamedTypeDef;
-using gql::Schema;
-using gql::SourceLocation;
-using gql::detail::OverlappingFieldsChecker;
-namespace ast = gql::ast;
+using kubos::graphql::GraphQLError;
+using kubos::graphql::NamedTypeDef;
+using kubos::graphql::Schema;
+using kubos::graphql::SourceLocation;
+using kubos::graphql::detail::OverlappingFieldsChecker;
+namespace ast = kubos::graphql::ast;
 
 const char* const kPets = R"(
 interface Mammal { mother: Mammal father: Mammal }
@@ -107,19 +107,19 @@ class Walker {
   }
 
  private:
-  const NamedTypeDef* composite(const gql::Type* t) const {
+  const NamedTypeDef* composite(const kubos::graphql::Type* t) const {
     if (t == nullptr) return nullptr;
     const NamedTypeDef& named = t->namedType();
     return named.isComposite() ? &named : nullptr;
   }
 
-  const gql::Type* fieldType(const NamedTypeDef* parent, std::string_view name) const {
+  const kubos::graphql::Type* fieldType(const NamedTypeDef* parent, std::string_view name) const {
     if (parent == nullptr) return nullptr;
     if (parent == schema_.queryType() && name == "__schema") return schema_.schemaMetaField().type;
     if (parent == schema_.queryType() && name == "__type") return schema_.typeMetaField().type;
     if (name == "__typename") return schema_.typenameMetaField().type;
-    if (parent->kind == gql::TypeKind::Object || parent->kind == gql::TypeKind::Interface) {
-      const gql::FieldDef* def = parent->as<gql::FieldsType>().findField(name);
+    if (parent->kind == kubos::graphql::TypeKind::Object || parent->kind == kubos::graphql::TypeKind::Interface) {
+      const kubos::graphql::FieldDef* def = parent->as<kubos::graphql::FieldsType>().findField(name);
       return def != nullptr ? def->type : nullptr;
     }
     return nullptr;
@@ -135,7 +135,7 @@ class Walker {
         if (field.selectionSet) selectionSet(*field.selectionSet, composite(fieldType(parent, field.name.value)));
       } else if (sel->kind == ast::Kind::InlineFragment) {
         const auto& inl = sel->as<ast::InlineFragment>();
-        const gql::Type* t = inl.typeCondition ? schema_.typeFromAST(*inl.typeCondition) : parent;
+        const kubos::graphql::Type* t = inl.typeCondition ? schema_.typeFromAST(*inl.typeCondition) : parent;
         selectionSet(*inl.selectionSet, composite(t));
       }
     }
@@ -153,10 +153,10 @@ struct Outcome {
 
 Outcome check(const char* sdl, const std::string& query) {
   const Schema& schema = schemaFor(sdl);
-  gql::ParseLimits limits;
+  kubos::graphql::ParseLimits limits;
   limits.maxTokens = 10'000'000;
   limits.maxSourceBytes = 64 << 20;
-  auto parsed = gql::parse(query, limits);
+  auto parsed = kubos::graphql::parse(query, limits);
   Outcome outcome;
   EXPECT_TRUE(parsed.document) << (parsed.error ? parsed.error->message : "");
   if (!parsed.document) return outcome;

@@ -9,8 +9,8 @@
 #include "graphql/parser.h"
 #include "syntax_error_cases.h"
 
-using namespace gql;
-using namespace gql::ast;
+using namespace kubos::graphql;
+using namespace kubos::graphql::ast;
 
 namespace {
 

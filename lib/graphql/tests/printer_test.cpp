@@ -4,7 +4,7 @@
 
 #include "graphql/parser.h"
 
-using namespace gql;
+using namespace kubos::graphql;
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include "schema_test_util.h"
 #include "../src/inspect.h"
 
-using namespace gql;
+using namespace kubos::graphql;
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include "graphql/error.h"
 
-namespace gql::test {
+namespace kubos::graphql::test {
 
 // Errors as the JSON array graphql-js's JSON.stringify(errors) gives.
 inline std::string errorsJson(const std::vector<GraphQLError>& errors) {
@@ -18,4 +18,4 @@ inline std::string errorsJson(const std::vector<GraphQLError>& errors) {
   return out + "]";
 }
 
-}  // namespace gql::test
+}  // namespace kubos::graphql::test

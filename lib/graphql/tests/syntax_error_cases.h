@@ -24,7 +24,7 @@ struct SyntaxErrorCase {
 template <std::size_t N>
 void expectSyntaxErrors(const SyntaxErrorCase (&cases)[N]) {
   for (const SyntaxErrorCase& c : cases) {
-    gql::ParseResult r = gql::parse(std::string(c.source));
+    kubos::graphql::ParseResult r = kubos::graphql::parse(std::string(c.source));
     ASSERT_TRUE(r.error) << c.source;
     EXPECT_FALSE(r.document);
     EXPECT_EQ(r.error->message, c.message) << c.source;

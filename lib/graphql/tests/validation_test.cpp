@@ -1,4 +1,4 @@
-// gql::validate against graphql-js 16.15's specifiedRules.
+// kubos::graphql::validate against graphql-js 16.15's specifiedRules.
 //
 // The table cases (validation_cases.inc) hold, for every rule, valid and
 // invalid documents with the exact errors (messages, locations, order)
@@ -28,10 +28,10 @@ struct Case {
 // Defines kTestSchema (the SDL) and kCases.
 #include "validation_cases.inc"
 
-const gql::Schema& testSchema() {
-  static const std::shared_ptr<gql::Schema> schema = [] {
-    std::vector<gql::GraphQLError> errors;
-    auto s = gql::Schema::fromSDL(kTestSchema, &errors);
+const kubos::graphql::Schema& testSchema() {
+  static const std::shared_ptr<kubos::graphql::Schema> schema = [] {
+    std::vector<kubos::graphql::GraphQLError> errors;
+    auto s = kubos::graphql::Schema::fromSDL(kTestSchema, &errors);
     if (!s) {
       for (const auto& e : errors) ADD_FAILURE() << "schema: " << e.message;
       std::abort();
@@ -41,20 +41,20 @@ const gql::Schema& testSchema() {
   return *schema;
 }
 
-std::string errorsJson(const std::vector<gql::GraphQLError>& errors) {
+std::string errorsJson(const std::vector<kubos::graphql::GraphQLError>& errors) {
   std::string out = "[";
   for (std::size_t i = 0; i < errors.size(); ++i) {
     if (i) out += ',';
-    gql::appendErrorJson(out, errors[i]);
+    kubos::graphql::appendErrorJson(out, errors[i]);
   }
   return out + "]";
 }
 
-std::unique_ptr<gql::ast::Document> parseOrFail(std::string text) {
-  gql::ParseLimits limits;
+std::unique_ptr<kubos::graphql::ast::Document> parseOrFail(std::string text) {
+  kubos::graphql::ParseLimits limits;
   limits.maxTokens = 10'000'000;
   limits.maxSourceBytes = 64 << 20;
-  auto parsed = gql::parse(std::move(text), limits);
+  auto parsed = kubos::graphql::parse(std::move(text), limits);
   EXPECT_TRUE(parsed.document) << (parsed.error ? parsed.error->message : "");
   return std::move(parsed.document);
 }
@@ -62,7 +62,7 @@ std::unique_ptr<gql::ast::Document> parseOrFail(std::string text) {
 std::string validateJson(const std::string& query, std::size_t maxErrors = 100) {
   auto doc = parseOrFail(query);
   if (!doc) return "<parse error>";
-  return errorsJson(gql::validate(testSchema(), *doc, maxErrors));
+  return errorsJson(kubos::graphql::validate(testSchema(), *doc, maxErrors));
 }
 
 class GraphqlJsOracle : public ::testing::TestWithParam<Case> {};
@@ -103,7 +103,7 @@ TEST(ValidationRobustness, LongFragmentCycleReportedOnce) {
   }
   auto doc = parseOrFail(q);
   ASSERT_TRUE(doc);
-  auto errors = gql::validate(testSchema(), *doc);
+  auto errors = kubos::graphql::validate(testSchema(), *doc);
   // graphql-js 16.15: the cycle (3000 locations), then "Validation aborted.".
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].message.rfind("Cannot spread fragment \"F0\" within itself via \"F1\", \"F2\"", 0), 0u);
@@ -133,7 +133,7 @@ TEST(ValidationRobustness, IntrospectionThroughLongFragmentChain) {
   // graphql-js overflows its stack here; we answer.
   auto doc = parseOrFail(introspectionChain(20000));
   ASSERT_TRUE(doc);
-  auto errors = gql::validate(testSchema(), *doc);
+  auto errors = kubos::graphql::validate(testSchema(), *doc);
   ASSERT_FALSE(errors.empty());
   EXPECT_EQ(errors[0].message, "Maximum introspection depth exceeded");
 }
@@ -145,7 +145,7 @@ TEST(ValidationLimits, StopsAfterMaxErrors) {
   q += " }";
   auto doc = parseOrFail(q);
   ASSERT_TRUE(doc);
-  auto errors = gql::validate(testSchema(), *doc);
+  auto errors = kubos::graphql::validate(testSchema(), *doc);
   ASSERT_EQ(errors.size(), 101u);
   EXPECT_EQ(errors.back().message, "Too many validation errors, error limit reached. Validation aborted.");
   EXPECT_TRUE(errors.back().locations.empty());
@@ -163,15 +163,15 @@ TEST(ValidationTypical, ThirtyFieldQueryIsValidEveryTime) {
   q += "fragment P on Pet { __typename ... on Dog { barkVolume } }";
   auto doc = parseOrFail(q);
   ASSERT_TRUE(doc);
-  ASSERT_TRUE(gql::validate(testSchema(), *doc).empty()) << errorsJson(gql::validate(testSchema(), *doc));
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(gql::validate(testSchema(), *doc).empty());
+  ASSERT_TRUE(kubos::graphql::validate(testSchema(), *doc).empty()) << errorsJson(kubos::graphql::validate(testSchema(), *doc));
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(kubos::graphql::validate(testSchema(), *doc).empty());
 }
 
 // ---- the suggestion helpers (graphql-js jsutils) ----------------------------------
 
-using gql::detail::didYouMean;
-using gql::detail::naturalCompare;
-using gql::detail::suggestionList;
+using kubos::graphql::detail::didYouMean;
+using kubos::graphql::detail::naturalCompare;
+using kubos::graphql::detail::suggestionList;
 
 // VAL-SUGGEST: graphql-js suggestionList's selection and order.
 TEST(Suggestions, SuggestionListMatchesGraphqlJs) {

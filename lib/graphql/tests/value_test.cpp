@@ -7,20 +7,20 @@
 
 #include "graphql/value.h"
 
-using gql::Value;
+using kubos::graphql::Value;
 
 namespace {
 std::string roundTrip(const std::string& json) {
-  gql::JsonParseError err;
-  auto v = gql::parseJson(json, &err);
+  kubos::graphql::JsonParseError err;
+  auto v = kubos::graphql::parseJson(json, &err);
   if (!v) return "ERROR: " + err.message;
-  return gql::toJson(*v);
+  return kubos::graphql::toJson(*v);
 }
 }  // namespace
 
 TEST(ValueJson, KeepsKeyOrderAndTypes) {
   EXPECT_EQ(roundTrip(R"({"b":1,"a":[true,false,null],"c":"x"})"), R"({"b":1,"a":[true,false,null],"c":"x"})");
-  auto v = gql::parseJson(R"({"i":1,"f":1.5,"big":9007199254740993,"huge":1e300})");
+  auto v = kubos::graphql::parseJson(R"({"i":1,"f":1.5,"big":9007199254740993,"huge":1e300})");
   ASSERT_TRUE(v && v->isObject());
   EXPECT_TRUE(v->find("i")->isInt());
   EXPECT_TRUE(v->find("f")->isFloat());
@@ -29,31 +29,31 @@ TEST(ValueJson, KeepsKeyOrderAndTypes) {
 }
 
 TEST(ValueJson, NumbersPrintLikeJavaScript) {
-  EXPECT_EQ(gql::toJson(Value(1.0)), "1");
-  EXPECT_EQ(gql::toJson(Value(-0.0)), "0");
-  EXPECT_EQ(gql::toJson(Value(1.5)), "1.5");
-  EXPECT_EQ(gql::toJson(Value(0.1)), "0.1");
-  EXPECT_EQ(gql::toJson(Value(1e21)), "1e+21");
-  EXPECT_EQ(gql::toJson(Value(1e20)), "100000000000000000000");
-  EXPECT_EQ(gql::toJson(Value(0.000001)), "0.000001");
-  EXPECT_EQ(gql::toJson(Value(0.0000001)), "1e-7");
-  EXPECT_EQ(gql::toJson(Value(-1.25e-10)), "-1.25e-10");
-  EXPECT_EQ(gql::toJson(Value(123456.789)), "123456.789");
-  EXPECT_EQ(gql::toJson(Value(2.5e300)), "2.5e+300");
-  EXPECT_EQ(gql::toJson(Value(std::nan(""))), "null");
-  EXPECT_EQ(gql::toJson(Value(static_cast<long long>(INT64_MIN))), "-9223372036854775808");
+  EXPECT_EQ(kubos::graphql::toJson(Value(1.0)), "1");
+  EXPECT_EQ(kubos::graphql::toJson(Value(-0.0)), "0");
+  EXPECT_EQ(kubos::graphql::toJson(Value(1.5)), "1.5");
+  EXPECT_EQ(kubos::graphql::toJson(Value(0.1)), "0.1");
+  EXPECT_EQ(kubos::graphql::toJson(Value(1e21)), "1e+21");
+  EXPECT_EQ(kubos::graphql::toJson(Value(1e20)), "100000000000000000000");
+  EXPECT_EQ(kubos::graphql::toJson(Value(0.000001)), "0.000001");
+  EXPECT_EQ(kubos::graphql::toJson(Value(0.0000001)), "1e-7");
+  EXPECT_EQ(kubos::graphql::toJson(Value(-1.25e-10)), "-1.25e-10");
+  EXPECT_EQ(kubos::graphql::toJson(Value(123456.789)), "123456.789");
+  EXPECT_EQ(kubos::graphql::toJson(Value(2.5e300)), "2.5e+300");
+  EXPECT_EQ(kubos::graphql::toJson(Value(std::nan(""))), "null");
+  EXPECT_EQ(kubos::graphql::toJson(Value(static_cast<long long>(INT64_MIN))), "-9223372036854775808");
 }
 
 TEST(ValueJson, StringsEscapeLikeJsonStringify) {
-  EXPECT_EQ(gql::toJson(Value("a\"b\\c\n\t\x01")), R"("a\"b\\c\n\t\u0001")");
-  EXPECT_EQ(gql::toJson(Value("héllo ✓ 😀")), "\"héllo ✓ 😀\"");
+  EXPECT_EQ(kubos::graphql::toJson(Value("a\"b\\c\n\t\x01")), R"("a\"b\\c\n\t\u0001")");
+  EXPECT_EQ(kubos::graphql::toJson(Value("héllo ✓ 😀")), "\"héllo ✓ 😀\"");
   // Invalid UTF-8 never produces invalid JSON.
-  EXPECT_EQ(gql::toJson(Value(std::string("a\xff" "b"))), R"("a\ufffdb")");
+  EXPECT_EQ(kubos::graphql::toJson(Value(std::string("a\xff" "b"))), R"("a\ufffdb")");
   EXPECT_EQ(roundTrip(R"("\u0000x\ud83d\ude00")"), "\"\\u0000x😀\"");
 }
 
 TEST(ValueJson, IntegersAndFloatsStayDistinct) {
-  auto v = gql::parseJson(R"([1, 1.0, -5, 18446744073709551615])");
+  auto v = kubos::graphql::parseJson(R"([1, 1.0, -5, 18446744073709551615])");
   ASSERT_TRUE(v);
   const auto& l = v->asList();
   EXPECT_TRUE(l[0].isInt());
@@ -64,22 +64,22 @@ TEST(ValueJson, IntegersAndFloatsStayDistinct) {
 }
 
 TEST(ValueJson, MalformedInputGivesAnErrorWithOffset) {
-  gql::JsonParseError err;
-  EXPECT_FALSE(gql::parseJson(R"({"a":1,})", &err));
+  kubos::graphql::JsonParseError err;
+  EXPECT_FALSE(kubos::graphql::parseJson(R"({"a":1,})", &err));
   EXPECT_NE(err.message.find("offset 7"), std::string::npos) << err.message;
-  EXPECT_FALSE(gql::parseJson("[1] x", &err));
-  EXPECT_FALSE(gql::parseJson("", &err));
-  EXPECT_FALSE(gql::parseJson("NaN", &err));
-  EXPECT_FALSE(gql::parseJson("\"\xff\"", &err));
+  EXPECT_FALSE(kubos::graphql::parseJson("[1] x", &err));
+  EXPECT_FALSE(kubos::graphql::parseJson("", &err));
+  EXPECT_FALSE(kubos::graphql::parseJson("NaN", &err));
+  EXPECT_FALSE(kubos::graphql::parseJson("\"\xff\"", &err));
 }
 
 TEST(ValueJson, DeepNestingIsAnErrorNotAStackOverflow) {
   std::string deep(100000, '[');
-  gql::JsonParseError err;
-  EXPECT_FALSE(gql::parseJson(deep, &err, 512));
+  kubos::graphql::JsonParseError err;
+  EXPECT_FALSE(kubos::graphql::parseJson(deep, &err, 512));
   EXPECT_NE(err.message.find("deeper than 512"), std::string::npos) << err.message;
   std::string ok = std::string(100, '[') + std::string(100, ']');
-  EXPECT_TRUE(gql::parseJson(ok, &err, 512));
+  EXPECT_TRUE(kubos::graphql::parseJson(ok, &err, 512));
 }
 
 TEST(ValueJson, DuplicateKeysLastWins) {
@@ -91,9 +91,9 @@ TEST(Value, ObjectHelpers) {
   o.add("x", 1);
   o.set("y", "s");
   o.set("x", 2);
-  EXPECT_EQ(gql::toJson(o), R"({"x":2,"y":"s"})");
+  EXPECT_EQ(kubos::graphql::toJson(o), R"({"x":2,"y":"s"})");
   EXPECT_EQ(o.find("z"), nullptr);
-  Value h = gql::Handle{&o, 7};
+  Value h = kubos::graphql::Handle{&o, 7};
   EXPECT_TRUE(h.isHandle());
-  EXPECT_EQ(gql::toJson(h), "null");
+  EXPECT_EQ(kubos::graphql::toJson(h), "null");
 }

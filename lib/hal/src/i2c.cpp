@@ -11,7 +11,7 @@
 #include <cstring>
 #include <utility>
 
-namespace hal {
+namespace kubos::hal {
 
 namespace {
 std::string hexAddress(std::uint16_t a) {
@@ -106,4 +106,4 @@ IoResult I2cDevice::transfer(std::span<const std::uint8_t> command, std::span<st
   return {IoStatus::Ok, response.size(), {}};
 }
 
-}  // namespace hal
+}  // namespace kubos::hal

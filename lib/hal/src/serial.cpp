@@ -10,7 +10,7 @@
 #include <cstring>
 #include <utility>
 
-namespace hal {
+namespace kubos::hal {
 
 std::optional<unsigned> baudToSpeed(unsigned baud) {
   switch (baud) {
@@ -184,4 +184,4 @@ IoResult SerialPort::readExact(std::span<std::uint8_t> out, Clock::time_point de
   return {IoStatus::Ok, done, {}};
 }
 
-}  // namespace hal
+}  // namespace kubos::hal

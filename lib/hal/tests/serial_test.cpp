@@ -39,7 +39,7 @@ struct Pty {
 TEST(SerialPort, HAL1_OpensPtyInRawModeAndReadsExactBytes) {
   Pty pty;
   ASSERT_FALSE(pty.slave.empty());
-  hal::SerialPort port(pty.slave, 115200);
+  kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
   // Bytes that a cooked tty would translate or swallow (CR, ^C, ^D, 0xFF)
   // must arrive unchanged in raw mode.
@@ -52,7 +52,7 @@ TEST(SerialPort, HAL1_OpensPtyInRawModeAndReadsExactBytes) {
 
 TEST(SerialPort, HAL1_WritesReachTheDeviceUnchanged) {
   Pty pty;
-  hal::SerialPort port(pty.slave, 9600);
+  kubos::hal::SerialPort port(pty.slave, 9600);
   ASSERT_TRUE(port.open().ok());
   std::vector<std::uint8_t> out{0x0a, 0x11, 0x13, 0x7f};
   ASSERT_TRUE(port.write(out, 500ms).ok());
@@ -68,14 +68,14 @@ TEST(SerialPort, HAL1_WritesReachTheDeviceUnchanged) {
 
 TEST(SerialPort, HAL2_ReadTimesOutWithPartialCount) {
   Pty pty;
-  hal::SerialPort port(pty.slave, 115200);
+  kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
   pty.send({1, 2});
   std::array<std::uint8_t, 4> buf{};
-  auto t0 = hal::Clock::now();
+  auto t0 = kubos::hal::Clock::now();
   auto r = port.readExact(buf, 100ms);
-  auto took = hal::Clock::now() - t0;
-  EXPECT_EQ(r.status, hal::IoStatus::Timeout);
+  auto took = kubos::hal::Clock::now() - t0;
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Timeout);
   EXPECT_EQ(r.bytes, 2u);
   EXPECT_GE(took, 95ms);
   EXPECT_LT(took, 1000ms);
@@ -83,7 +83,7 @@ TEST(SerialPort, HAL2_ReadTimesOutWithPartialCount) {
 
 TEST(SerialPort, HAL3_FlushDiscardsStaleInput) {
   Pty pty;
-  hal::SerialPort port(pty.slave, 115200);
+  kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
   pty.send({9, 9, 9});
   usleep(20'000);
@@ -96,12 +96,12 @@ TEST(SerialPort, HAL3_FlushDiscardsStaleInput) {
 
 TEST(SerialPort, HAL4_DeviceGoneIsDisconnectedNotTimeout) {
   Pty pty;
-  hal::SerialPort port(pty.slave, 115200);
+  kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
   pty.closeMaster();
   std::array<std::uint8_t, 1> buf{};
   auto r = port.readExact(buf, 500ms);
-  EXPECT_EQ(r.status, hal::IoStatus::Disconnected) << r.message;
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Disconnected) << r.message;
   EXPECT_FALSE(r.message.empty());
 }
 
@@ -109,9 +109,9 @@ TEST(SerialPort, HAL5_ReconnectAfterReplug) {
   auto dir = std::string(::testing::TempDir()) + "/halXXXXXX";
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   std::string link = dir + "/tty";
-  hal::SerialPort port(link, 115200);
+  kubos::hal::SerialPort port(link, 115200);
   auto r = port.open();
-  EXPECT_EQ(r.status, hal::IoStatus::Disconnected);
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Disconnected);
   EXPECT_NE(r.message.find(link), std::string::npos) << r.message;
   {
     Pty pty;
@@ -135,37 +135,37 @@ TEST(SerialPort, HAL5_ReconnectAfterReplug) {
 }
 
 TEST(SerialPort, HAL6_BadConfigurationIsAClearError) {
-  hal::SerialPort notTty("/dev/null", 115200);
+  kubos::hal::SerialPort notTty("/dev/null", 115200);
   auto r = notTty.open();
-  EXPECT_EQ(r.status, hal::IoStatus::Error);
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Error);
   EXPECT_NE(r.message.find("/dev/null"), std::string::npos);
   EXPECT_FALSE(notTty.isOpen());
 
   Pty pty;
-  hal::SerialPort badBaud(pty.slave, 12345);
+  kubos::hal::SerialPort badBaud(pty.slave, 12345);
   r = badBaud.open();
-  EXPECT_EQ(r.status, hal::IoStatus::Error);
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Error);
   EXPECT_NE(r.message.find("12345"), std::string::npos);
 
-  hal::SerialPort closed;
+  kubos::hal::SerialPort closed;
   std::array<std::uint8_t, 1> buf{};
-  EXPECT_EQ(closed.readExact(buf, 10ms).status, hal::IoStatus::Disconnected);
-  EXPECT_EQ(closed.write(buf, 10ms).status, hal::IoStatus::Disconnected);
+  EXPECT_EQ(closed.readExact(buf, 10ms).status, kubos::hal::IoStatus::Disconnected);
+  EXPECT_EQ(closed.write(buf, 10ms).status, kubos::hal::IoStatus::Disconnected);
 }
 
 TEST(I2cDevice, HAL7_AddressAndMissingBusAreClearErrors) {
-  hal::I2cDevice reserved("/dev/i2c-1", 0x78);
+  kubos::hal::I2cDevice reserved("/dev/i2c-1", 0x78);
   auto r = reserved.open();
-  EXPECT_EQ(r.status, hal::IoStatus::Error);
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Error);
   EXPECT_NE(r.message.find("0x78"), std::string::npos);
 
-  hal::I2cDevice missing("/nonexistent/i2c-9", 0x2b);
+  kubos::hal::I2cDevice missing("/nonexistent/i2c-9", 0x2b);
   r = missing.open();
-  EXPECT_EQ(r.status, hal::IoStatus::Disconnected);
+  EXPECT_EQ(r.status, kubos::hal::IoStatus::Disconnected);
   EXPECT_NE(r.message.find("/nonexistent/i2c-9"), std::string::npos);
   EXPECT_NE(r.message.find("0x2b"), std::string::npos);
   std::array<std::uint8_t, 2> buf{};
-  EXPECT_EQ(missing.transfer(buf, buf).status, hal::IoStatus::Disconnected);
+  EXPECT_EQ(missing.transfer(buf, buf).status, kubos::hal::IoStatus::Disconnected);
 }
 
 }  // namespace

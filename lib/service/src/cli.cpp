@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-namespace kit {
+namespace kubos::service {
 
 CommandLine::CommandLine(std::string binaryName, std::string description, std::string version)
     : name_(std::move(binaryName)), version_(std::move(version)), app_(std::move(description), name_) {
@@ -45,4 +45,4 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::os
   return std::nullopt;
 }
 
-}  // namespace kit
+}  // namespace kubos::service

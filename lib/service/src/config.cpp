@@ -8,7 +8,7 @@
 #include <sstream>
 #include <sys/stat.h>
 
-namespace kit {
+namespace kubos::service {
 
 namespace detail {
 struct ConfigDocument {
@@ -253,4 +253,4 @@ Address Config::addr() const {
   return a;
 }
 
-}  // namespace kit
+}  // namespace kubos::service

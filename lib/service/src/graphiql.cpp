@@ -4,7 +4,7 @@
 
 #include "service/graphql_http.h"
 
-namespace kit {
+namespace kubos::service {
 namespace detail {
 extern const bool kGraphiqlAssetsBundled;
 std::string_view graphiqlJs();
@@ -90,4 +90,4 @@ std::optional<HttpResponse> serveGraphiql(std::string_view path, std::string_vie
   return std::nullopt;
 }
 
-}  // namespace kit
+}  // namespace kubos::service

@@ -7,7 +7,7 @@
 #include "graphql/execution.h"
 #include "service/log.h"
 
-namespace kit {
+namespace kubos::service {
 
 // ---- helpers ------------------------------------------------------------------
 
@@ -78,12 +78,12 @@ bool urlDecode(std::string_view in, std::string& out) {
 
 std::string errorsBody(const std::string& message) {
   std::string out = R"({"errors":[{"message":)";
-  gql::appendJsonString(out, message);
+  kubos::graphql::appendJsonString(out, message);
   out += "}]}";
   return out;
 }
 
-std::string describe(const gql::GraphQLError& e) {
+std::string describe(const kubos::graphql::GraphQLError& e) {
   std::string s = e.message;
   if (!e.locations.empty())
     s += " (at " + std::to_string(e.locations[0].line) + ":" + std::to_string(e.locations[0].column) + ")";
@@ -149,11 +149,11 @@ bool parseQueryString(std::string_view query, std::vector<std::pair<std::string,
 // ---- handler --------------------------------------------------------------------
 
 struct GraphQLHttpHandler::Outcome {
-  gql::ExecutionResult result;
+  kubos::graphql::ExecutionResult result;
   bool refusedGetMutation = false;
 };
 
-GraphQLHttpHandler::GraphQLHttpHandler(gql::Engine& engine, GraphQLHttpOptions options)
+GraphQLHttpHandler::GraphQLHttpHandler(kubos::graphql::Engine& engine, GraphQLHttpOptions options)
     : engine_(engine), options_(std::move(options)) {}
 
 HttpResponse GraphQLHttpHandler::requestError(int status, MediaType media, const std::string& message) const {
@@ -203,15 +203,15 @@ std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
   return std::nullopt;
 }
 
-GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const gql::Request& request, bool viaGet) {
+GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const kubos::graphql::Request& request, bool viaGet) {
   Outcome out;
   if (viaGet) {
     // GET is for reads: refuse a mutation before running anything. The
     // document is parsed through the engine's cache, so this costs little.
     auto prepared = engine_.prepare(request.query);
     if (prepared && prepared->document) {
-      if (const auto* op = gql::selectOperation(*prepared->document, request.operationName)) {
-        if (op->operation == gql::ast::OperationType::Mutation) {
+      if (const auto* op = kubos::graphql::selectOperation(*prepared->document, request.operationName)) {
+        if (op->operation == kubos::graphql::ast::OperationType::Mutation) {
           out.refusedGetMutation = true;
           return out;
         }
@@ -232,38 +232,38 @@ GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const gql::Request& reque
 
 HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
   const MediaType media = negotiateMediaType(req.header("accept"));
-  std::vector<gql::Request> requests;
+  std::vector<kubos::graphql::Request> requests;
   bool batch = false;
   const bool viaGet = req.method == "GET";
 
   if (viaGet) {
     std::vector<std::pair<std::string, std::string>> params;
     if (!parseQueryString(req.query(), params)) return requestError(400, media, "Invalid query string");
-    gql::Value object = gql::Value::object();
+    kubos::graphql::Value object = kubos::graphql::Value::object();
     bool haveQuery = false;
     for (const auto& [key, value] : params) {
       if (key == "query") {
-        object.set("query", gql::Value(value));
+        object.set("query", kubos::graphql::Value(value));
         haveQuery = true;
       } else if (key == "operationName" || key == "operation_name") {  // KubOS's juniper used snake_case
-        object.set("operationName", gql::Value(value));
+        object.set("operationName", kubos::graphql::Value(value));
       } else if (key == "variables" || key == "extensions") {
         if (value.empty()) continue;
-        gql::JsonParseError jerr;
-        auto parsed = gql::parseJson(value, &jerr);
+        kubos::graphql::JsonParseError jerr;
+        auto parsed = kubos::graphql::parseJson(value, &jerr);
         if (!parsed) return requestError(400, media, "Unparsable JSON in the \"" + key + "\" parameter: " + jerr.message);
         object.set(key, std::move(*parsed));
       }
     }
     if (!haveQuery) return requestError(400, media, "Missing query");
     std::string err;
-    auto r = gql::requestFromValue(object, &err);
+    auto r = kubos::graphql::requestFromValue(object, &err);
     if (!r) return requestError(400, media, err);
     requests.push_back(std::move(*r));
   } else {
     if (req.body.empty() || trim(req.body).empty()) return requestError(400, media, "Missing body");
-    gql::JsonParseError jerr;
-    auto parsed = gql::parseJson(req.body, &jerr);
+    kubos::graphql::JsonParseError jerr;
+    auto parsed = kubos::graphql::parseJson(req.body, &jerr);
     if (!parsed) return requestError(400, media, "Unparsable JSON body: " + jerr.message);
     if (parsed->isList()) {
       batch = true;
@@ -274,13 +274,13 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
                                             std::to_string(options_.maxBatch));
       for (std::size_t i = 0; i < items.size(); ++i) {
         std::string err;
-        auto r = gql::requestFromValue(items[i], &err);
+        auto r = kubos::graphql::requestFromValue(items[i], &err);
         if (!r) return requestError(400, media, "Batch item " + std::to_string(i) + ": " + err);
         requests.push_back(std::move(*r));
       }
     } else {
       std::string err;
-      auto r = gql::requestFromValue(*parsed, &err);
+      auto r = kubos::graphql::requestFromValue(*parsed, &err);
       if (!r) return requestError(400, media, err);
       requests.push_back(std::move(*r));
     }
@@ -298,7 +298,7 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
     }
     if (!o.result.data) allExecuted = false;
     if (i > 0) body += ',';
-    gql::appendResultJson(body, o.result);
+    kubos::graphql::appendResultJson(body, o.result);
   }
   if (batch) body += ']';
   // application/json: 200 once the request reached GraphQL. The newer media
@@ -307,4 +307,4 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
   return HttpResponse::json(status, std::move(body), std::string(mediaTypeName(media)));
 }
 
-}  // namespace kit
+}  // namespace kubos::service

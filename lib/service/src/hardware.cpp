@@ -4,29 +4,29 @@
 
 #include "graphql/error.h"
 
-namespace kit {
+namespace kubos::service {
 namespace detail {
 extern const std::string_view kHardwareBaseSdl;
 }
 
-namespace hw {
+namespace hardware {
 
 std::string_view baseSdl() { return detail::kHardwareBaseSdl; }
 
-gql::Value toValue(const PowerState& p) {
-  gql::Value v = gql::Value::object();
-  v.add("state", p.state.empty() ? gql::Value() : gql::Value(p.state));
-  v.add("uptime", p.uptime ? gql::Value(*p.uptime) : gql::Value());
+kubos::graphql::Value toValue(const PowerState& p) {
+  kubos::graphql::Value v = kubos::graphql::Value::object();
+  v.add("state", p.state.empty() ? kubos::graphql::Value() : kubos::graphql::Value(p.state));
+  v.add("uptime", p.uptime ? kubos::graphql::Value(*p.uptime) : kubos::graphql::Value());
   return v;
 }
 
-gql::Resolver notImplemented() {
-  return [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value {
-    throw gql::FieldError(std::string(kNotImplemented));
+kubos::graphql::Resolver notImplemented() {
+  return [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+    throw kubos::graphql::FieldError(std::string(kNotImplemented));
   };
 }
 
-bool bindField(gql::Schema& schema, std::string_view typeDotField, gql::Resolver resolver, std::string* error) {
+bool bindField(kubos::graphql::Schema& schema, std::string_view typeDotField, kubos::graphql::Resolver resolver, std::string* error) {
   const auto dot = typeDotField.find('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 == typeDotField.size()) {
     if (error) *error = "cannot bind \"" + std::string(typeDotField) + "\": expected Type.field";
@@ -40,14 +40,14 @@ Bytes decodeCommand(const std::string& command, std::string_view format) {
   if (format == "HEX") {
     std::string err;
     auto bytes = decodeHex(command, &err);
-    if (!bytes) throw gql::FieldError("Invalid HEX command: " + err);
+    if (!bytes) throw kubos::graphql::FieldError("Invalid HEX command: " + err);
     return *bytes;
   }
-  throw gql::FieldError("Unknown command format \"" + std::string(format) + "\" (expected HEX or STR)");
+  throw kubos::graphql::FieldError("Unknown command format \"" + std::string(format) + "\" (expected HEX or STR)");
 }
 
-gql::Value encodeRawResponse(const Bytes& response, std::string_view format) {
-  gql::Value v = gql::Value::object();
+kubos::graphql::Value encodeRawResponse(const Bytes& response, std::string_view format) {
+  kubos::graphql::Value v = kubos::graphql::Value::object();
   if (format == "STR" && isValidUtf8(response)) {
     v.add("response", std::string(response.begin(), response.end()));
     v.add("format", "STR");
@@ -60,25 +60,25 @@ gql::Value encodeRawResponse(const Bytes& response, std::string_view format) {
 
 namespace {
 
-const gql::Value& argument(const gql::Value& args, std::string_view name) {
-  static const gql::Value null;
-  const gql::Value* v = args.find(name);
+const kubos::graphql::Value& argument(const kubos::graphql::Value& args, std::string_view name) {
+  static const kubos::graphql::Value null;
+  const kubos::graphql::Value* v = args.find(name);
   return v ? *v : null;
 }
 
 template <class F>
-gql::Resolver orNotImplemented(const F& handler, gql::Resolver bound) {
+kubos::graphql::Resolver orNotImplemented(const F& handler, kubos::graphql::Resolver bound) {
   return handler ? std::move(bound) : notImplemented();
 }
 
 }  // namespace
 
-std::shared_ptr<gql::Schema> buildSchema(std::string_view deviceSdl, const Handlers& h, std::string* error) {
+std::shared_ptr<kubos::graphql::Schema> buildSchema(std::string_view deviceSdl, const Handlers& h, std::string* error) {
   std::string sdl(baseSdl());
   sdl += "\n";
   sdl += deviceSdl;
-  std::vector<gql::GraphQLError> errors;
-  auto schema = gql::Schema::fromSDL(std::move(sdl), &errors);
+  std::vector<kubos::graphql::GraphQLError> errors;
+  auto schema = kubos::graphql::Schema::fromSDL(std::move(sdl), &errors);
   if (!schema) {
     if (error) {
       *error = "invalid hardware schema:";
@@ -94,10 +94,10 @@ std::shared_ptr<gql::Schema> buildSchema(std::string_view deviceSdl, const Handl
     return nullptr;
   }
 
-  using gql::Value;
+  using kubos::graphql::Value;
   using Args = const Value&;
-  using Info = const gql::ResolveInfo&;
-  std::vector<std::pair<const char*, gql::Resolver>> bindings;
+  using Info = const kubos::graphql::ResolveInfo&;
+  std::vector<std::pair<const char*, kubos::graphql::Resolver>> bindings;
   bindings.emplace_back("Query.ping", [h](Args, Args, Info) -> Value { return h.ping ? Value(h.ping()) : Value("pong"); });
   bindings.emplace_back("Query.config", orNotImplemented(h.config, [h](Args, Args, Info) -> Value { return h.config(); }));
   bindings.emplace_back("Query.power", orNotImplemented(h.power, [h](Args, Args, Info) { return toValue(h.power()); }));
@@ -108,7 +108,7 @@ std::shared_ptr<gql::Schema> buildSchema(std::string_view deviceSdl, const Handl
                         orNotImplemented(h.controlPower, [h](Args, Args args, Info) -> Value {
                           const Value& input = argument(args, "input");
                           const Value& state = argument(input, "state");
-                          if (!state.isString()) throw gql::FieldError("controlPower: input.state is required");
+                          if (!state.isString()) throw kubos::graphql::FieldError("controlPower: input.state is required");
                           Value payload = Value::object();
                           payload.add("power", toValue(h.controlPower(state.asString())));
                           return payload;
@@ -119,11 +119,11 @@ std::shared_ptr<gql::Schema> buildSchema(std::string_view deviceSdl, const Handl
                           const Value& format = argument(input, "format");
                           const Value& read = argument(input, "read");
                           if (!command.isString() || !format.isString())
-                            throw gql::FieldError("commandRaw: input.command and input.format are required");
+                            throw kubos::graphql::FieldError("commandRaw: input.command and input.format are required");
                           std::optional<std::int64_t> count;
                           if (read.isInt()) {
                             if (read.asInt() < 0 || read.asInt() > kMaxRawRead)
-                              throw gql::FieldError("commandRaw: read must be between 0 and " +
+                              throw kubos::graphql::FieldError("commandRaw: read must be between 0 and " +
                                                     std::to_string(kMaxRawRead) + ", got " +
                                                     std::to_string(read.asInt()));
                             count = read.asInt();
@@ -137,5 +137,5 @@ std::shared_ptr<gql::Schema> buildSchema(std::string_view deviceSdl, const Handl
   return schema;
 }
 
-}  // namespace hw
-}  // namespace kit
+}  // namespace hardware
+}  // namespace kubos::service

@@ -1,6 +1,6 @@
 #include "service/hex.h"
 
-namespace kit {
+namespace kubos::service {
 namespace {
 
 int nibble(char c) {
@@ -88,4 +88,4 @@ bool isValidUtf8(const Bytes& b) {
   return true;
 }
 
-}  // namespace kit
+}  // namespace kubos::service

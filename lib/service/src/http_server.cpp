@@ -18,7 +18,7 @@
 #include "service/log.h"
 #include "worker_pool.h"
 
-namespace kit {
+namespace kubos::service {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -507,4 +507,4 @@ HttpServer::Stats HttpServer::stats() const {
   return st;
 }
 
-}  // namespace kit
+}  // namespace kubos::service

@@ -9,7 +9,7 @@
 #include <iostream>
 #include <mutex>
 
-namespace kit::log {
+namespace kubos::service::log {
 namespace {
 
 struct State {
@@ -135,4 +135,4 @@ std::string formatEcho(Level level, std::string_view message) {
   return line;
 }
 
-}  // namespace kit::log
+}  // namespace kubos::service::log

@@ -2,7 +2,7 @@
 
 #include "service/graphql_http.h"
 
-namespace kit {
+namespace kubos::service {
 
 ServiceLimits readLimits(const ConfigTable& t) {
   using std::chrono::milliseconds;
@@ -81,10 +81,10 @@ bool Service::listen() {
   return true;
 }
 
-int Service::serve(std::shared_ptr<const gql::Schema> schema, void* context, const gql::Value* rootValue) {
+int Service::serve(std::shared_ptr<const kubos::graphql::Schema> schema, void* context, const kubos::graphql::Value* rootValue) {
   if (!config_) return fail("internal error: Service::serve() called before init()");
   if (!schema) return fail("internal error: no schema to serve");
-  engine_ = std::make_unique<gql::Engine>(std::move(schema), limits_.engine);
+  engine_ = std::make_unique<kubos::graphql::Engine>(std::move(schema), limits_.engine);
   GraphQLHttpOptions opts;
   opts.maxBatch = limits_.maxBatch;
   opts.context = context;
@@ -106,4 +106,4 @@ void Service::stop() {
   if (server_) server_->stop();
 }
 
-}  // namespace kit
+}  // namespace kubos::service

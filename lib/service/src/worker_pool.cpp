@@ -1,6 +1,6 @@
 #include "worker_pool.h"
 
-namespace kit::detail {
+namespace kubos::service::detail {
 
 WorkerPool::WorkerPool(unsigned threads, std::size_t queueLength) : capacity_(queueLength) {
   if (threads == 0) threads = 1;
@@ -46,4 +46,4 @@ void WorkerPool::loop() {
   }
 }
 
-}  // namespace kit::detail
+}  // namespace kubos::service::detail

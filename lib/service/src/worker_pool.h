@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace kit::detail {
+namespace kubos::service::detail {
 
 class WorkerPool {
  public:
@@ -32,4 +32,4 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
-}  // namespace kit::detail
+}  // namespace kubos::service::detail

@@ -10,7 +10,7 @@ struct Run {
   std::optional<int> rc;
   std::string out, err;
 };
-Run run(kit::CommandLine& cl, std::vector<const char*> args) {
+Run run(kubos::service::CommandLine& cl, std::vector<const char*> args) {
   args.insert(args.begin(), "svc");
   std::ostringstream out, err;
   Run r;
@@ -22,44 +22,44 @@ Run run(kit::CommandLine& cl, std::vector<const char*> args) {
 }  // namespace
 
 TEST(CommandLine, SKCLI1_CommonFlags) {
-  kit::CommandLine cl("svc", "test", "1.2.3");
+  kubos::service::CommandLine cl("svc", "test", "1.2.3");
   auto r = run(cl, {"-c", "/x.toml", "-l", "debug", "--stdout"});
   EXPECT_FALSE(r.rc.has_value()) << r.err;
   EXPECT_EQ(*cl.options().configPath, "/x.toml");
-  EXPECT_EQ(cl.options().level, kit::log::Level::Debug);
+  EXPECT_EQ(cl.options().level, kubos::service::log::Level::Debug);
   EXPECT_TRUE(cl.options().echoStdout);
 }
 
 TEST(CommandLine, SKCLI2_Defaults) {
-  kit::CommandLine cl("svc", "test", "1.2.3");
+  kubos::service::CommandLine cl("svc", "test", "1.2.3");
   auto r = run(cl, {});
   EXPECT_FALSE(r.rc.has_value());
   EXPECT_FALSE(cl.options().configPath.has_value());
-  EXPECT_EQ(cl.options().level, kit::log::Level::Info);
+  EXPECT_EQ(cl.options().level, kubos::service::log::Level::Info);
   EXPECT_FALSE(cl.options().echoStdout);
 }
 
 TEST(CommandLine, SKCLI3_LongConfigFlag) {
-  kit::CommandLine cl("svc", "test", "1.2.3");
+  kubos::service::CommandLine cl("svc", "test", "1.2.3");
   EXPECT_FALSE(run(cl, {"--config", "/y.toml"}).rc);
   EXPECT_EQ(*cl.options().configPath, "/y.toml");
 }
 
 TEST(CommandLine, SKCLI4_HelpAndVersionExitZero) {
-  kit::CommandLine a("svc", "test", "1.2.3");
+  kubos::service::CommandLine a("svc", "test", "1.2.3");
   auto h = run(a, {"--help"});
   EXPECT_EQ(h.rc, 0);
   EXPECT_NE(h.out.find("--config"), std::string::npos);
-  kit::CommandLine b("svc", "test", "1.2.3");
+  kubos::service::CommandLine b("svc", "test", "1.2.3");
   auto v = run(b, {"--version"});
   EXPECT_EQ(v.rc, 0);
   EXPECT_EQ(v.out, "svc 1.2.3\n");
-  kit::CommandLine c("svc", "test", "1.2.3");
+  kubos::service::CommandLine c("svc", "test", "1.2.3");
   EXPECT_EQ(run(c, {"-h"}).rc, 0);
 }
 
 TEST(CommandLine, SKCLI5_BadFlagOneLineExit2) {
-  kit::CommandLine cl("svc", "test", "1.2.3");
+  kubos::service::CommandLine cl("svc", "test", "1.2.3");
   auto r = run(cl, {"--bogus"});
   EXPECT_EQ(r.rc, 2);
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
@@ -67,17 +67,17 @@ TEST(CommandLine, SKCLI5_BadFlagOneLineExit2) {
 }
 
 TEST(CommandLine, SKCLI6_BadLevelAndMissingValueExit2) {
-  kit::CommandLine a("svc", "test", "1");
+  kubos::service::CommandLine a("svc", "test", "1");
   auto r = run(a, {"-l", "loud"});
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find("loud"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-  kit::CommandLine b("svc", "test", "1");
+  kubos::service::CommandLine b("svc", "test", "1");
   EXPECT_EQ(run(b, {"-c"}).rc, 2);
 }
 
 TEST(CommandLine, SKCLI7_ServicesAddTheirOwnFlags) {
-  kit::CommandLine cl("svc", "test", "1");
+  kubos::service::CommandLine cl("svc", "test", "1");
   bool onboot = false;
   cl.app().add_flag("-b,--onboot", onboot, "start OnBoot apps");
   EXPECT_FALSE(run(cl, {"-b"}).rc);

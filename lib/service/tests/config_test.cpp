@@ -6,8 +6,8 @@
 
 #include "service/config.h"
 
-using kit::Config;
-using kit::ConfigError;
+using kubos::service::Config;
+using kubos::service::ConfigError;
 
 namespace {
 

@@ -6,38 +6,38 @@
 
 namespace {
 
-std::shared_ptr<gql::Schema> testSchema() {
-  std::vector<gql::GraphQLError> errors;
-  auto s = gql::Schema::fromSDL(R"(
+std::shared_ptr<kubos::graphql::Schema> testSchema() {
+  std::vector<kubos::graphql::GraphQLError> errors;
+  auto s = kubos::graphql::Schema::fromSDL(R"(
     type Query { ping: String  echo(text: String): String  fail: String }
     type Mutation { bump: Int }
   )", &errors);
   if (!s) return nullptr;
-  s->bindResolver("Query", "ping", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value { return "pong"; });
-  s->bindResolver("Query", "echo", [](const gql::Value&, const gql::Value& a, const gql::ResolveInfo&) -> gql::Value {
-    const gql::Value* t = a.find("text");
-    return t ? *t : gql::Value();
+  s->bindResolver("Query", "ping", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value { return "pong"; });
+  s->bindResolver("Query", "echo", [](const kubos::graphql::Value&, const kubos::graphql::Value& a, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+    const kubos::graphql::Value* t = a.find("text");
+    return t ? *t : kubos::graphql::Value();
   });
-  s->bindResolver("Query", "fail", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value {
-    throw gql::FieldError("broken");
+  s->bindResolver("Query", "fail", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+    throw kubos::graphql::FieldError("broken");
   });
-  s->bindResolver("Mutation", "bump", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) -> gql::Value { return 1; });
+  s->bindResolver("Mutation", "bump", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value { return 1; });
   return s;
 }
 
 struct Fixture : ::testing::Test {
-  std::shared_ptr<gql::Schema> schema = testSchema();
-  gql::Engine engine{schema};
-  kit::GraphQLHttpHandler handler{engine, [] {
-                                     kit::GraphQLHttpOptions o;
+  std::shared_ptr<kubos::graphql::Schema> schema = testSchema();
+  kubos::graphql::Engine engine{schema};
+  kubos::service::GraphQLHttpHandler handler{engine, [] {
+                                     kubos::service::GraphQLHttpOptions o;
                                      o.logErrors = false;
                                      o.maxBatch = 3;
                                      return o;
                                    }()};
 
-  kit::HttpResponse send(std::string method, std::string target, std::string body = "",
-                         std::vector<kit::HttpHeader> headers = {{"content-type", "application/json"}}) {
-    kit::HttpRequest r;
+  kubos::service::HttpResponse send(std::string method, std::string target, std::string body = "",
+                         std::vector<kubos::service::HttpHeader> headers = {{"content-type", "application/json"}}) {
+    kubos::service::HttpRequest r;
     r.method = std::move(method);
     r.target = std::move(target);
     r.body = std::move(body);
@@ -50,12 +50,12 @@ struct Fixture : ::testing::Test {
 }  // namespace
 
 TEST(MediaType, SKGQL10_AcceptNegotiation) {
-  using kit::MediaType;
+  using kubos::service::MediaType;
   auto n = [](const char* a) {
     std::string s(a);
-    return kit::negotiateMediaType(&s);
+    return kubos::service::negotiateMediaType(&s);
   };
-  EXPECT_EQ(kit::negotiateMediaType(nullptr), MediaType::Json);
+  EXPECT_EQ(kubos::service::negotiateMediaType(nullptr), MediaType::Json);
   EXPECT_EQ(n("application/graphql-response+json"), MediaType::GraphQLResponseJson);
   EXPECT_EQ(n("application/json"), MediaType::Json);
   EXPECT_EQ(n("*/*"), MediaType::Json);
@@ -68,14 +68,14 @@ TEST(MediaType, SKGQL10_AcceptNegotiation) {
 
 TEST(QueryString, SKGQL11_UrlDecoding) {
   std::vector<std::pair<std::string, std::string>> p;
-  ASSERT_TRUE(kit::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag", p));
+  ASSERT_TRUE(kubos::service::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag", p));
   ASSERT_EQ(p.size(), 4u);
   EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"query", "{ping}"}));
   EXPECT_EQ(p[1].second, "b c");
   EXPECT_EQ(p[2].second, "");
   EXPECT_EQ(p[3].first, "flag");
-  EXPECT_FALSE(kit::parseQueryString("a=%zz", p));
-  EXPECT_FALSE(kit::parseQueryString("a=%4", p));
+  EXPECT_FALSE(kubos::service::parseQueryString("a=%zz", p));
+  EXPECT_FALSE(kubos::service::parseQueryString("a=%4", p));
 }
 
 TEST_F(Fixture, SKGQL1_PostAnswersData) {
@@ -131,7 +131,7 @@ TEST_F(Fixture, SKGQL6_BadBodiesAre400) {
 TEST_F(Fixture, SKGQL7_StatusDependsOnAcceptedMediaType) {
   auto json = send("POST", "/", R"({"query":"{nope}"})");
   EXPECT_EQ(json.status, 200);
-  std::vector<kit::HttpHeader> grj{{"content-type", "application/json"}, {"accept", "application/graphql-response+json"}};
+  std::vector<kubos::service::HttpHeader> grj{{"content-type", "application/json"}, {"accept", "application/graphql-response+json"}};
   auto r = send("POST", "/", R"({"query":"{nope}"})", grj);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(*r.findHeader("content-type"), "application/graphql-response+json");
@@ -148,7 +148,7 @@ TEST_F(Fixture, SKGQL8_OtherMethodsAnd405) {
 
 TEST_F(Fixture, SKGIQL3_GraphiqlRoutes) {
   auto page = send("GET", "/graphiql", "", {});
-  if (kit::graphiqlAssetsBundled()) {
+  if (kubos::service::graphiqlAssetsBundled()) {
     EXPECT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("GraphiQL.createFetcher"), std::string::npos);
     EXPECT_EQ(send("GET", "/graphiql/graphiql.min.js", "", {}).status, 200);

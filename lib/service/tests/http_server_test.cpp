@@ -20,26 +20,26 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // Answers "/slow" after sleeping, everything else at once with the body echoed.
-class TestHandler : public kit::HttpHandler {
+class TestHandler : public kubos::service::HttpHandler {
  public:
   std::atomic<int> handled{0};
-  std::optional<kit::HttpResponse> route(const kit::HttpRequest& r) override {
-    if (r.path() == "/inline") return kit::HttpResponse::text(200, "inline");
+  std::optional<kubos::service::HttpResponse> route(const kubos::service::HttpRequest& r) override {
+    if (r.path() == "/inline") return kubos::service::HttpResponse::text(200, "inline");
     return std::nullopt;
   }
-  kit::HttpResponse handle(const kit::HttpRequest& r) override {
+  kubos::service::HttpResponse handle(const kubos::service::HttpRequest& r) override {
     ++handled;
     if (r.path() == "/slow") std::this_thread::sleep_for(1s);
     if (r.path() == "/throw") throw std::runtime_error("boom");
-    return kit::HttpResponse::text(200, r.method + " " + r.target + " " + r.body);
+    return kubos::service::HttpResponse::text(200, r.method + " " + r.target + " " + r.body);
   }
 };
 
 struct Server {
   TestHandler handler;
-  kit::HttpServer server;
+  kubos::service::HttpServer server;
   std::thread thread;
-  explicit Server(kit::HttpLimits limits = {}) : server(handler, limits) {
+  explicit Server(kubos::service::HttpLimits limits = {}) : server(handler, limits) {
     server.listen("127.0.0.1", 0);
     thread = std::thread([this] { server.run(false); });
   }
@@ -155,7 +155,7 @@ TEST(HttpServer, SKHTTP2_InlineRouteAndHandlerExceptionIs500) {
 }
 
 TEST(HttpServer, SKHTTP3_BodyOverLimitIs413) {
-  kit::HttpLimits l;
+  kubos::service::HttpLimits l;
   l.maxBodyBytes = 100;
   Server s(l);
   std::string r = exchange(s.port(), post("/", std::string(101, 'x')));
@@ -170,7 +170,7 @@ TEST(HttpServer, SKHTTP3_BodyOverLimitIs413) {
 }
 
 TEST(HttpServer, SKHTTP4_HeaderTimeoutClosesSlowClient) {
-  kit::HttpLimits l;
+  kubos::service::HttpLimits l;
   l.headerTimeout = 300ms;
   Server s(l);
   int fd = connectTo(s.port());
@@ -221,7 +221,7 @@ TEST(HttpServer, SKHTTP6_BlockedHandlerDoesNotStopOtherRequests) {
 }
 
 TEST(HttpServer, SKHTTP7_FullQueueAnswers503) {
-  kit::HttpLimits l;
+  kubos::service::HttpLimits l;
   l.workers = 1;
   l.queueLength = 1;
   Server s(l);
@@ -259,7 +259,7 @@ TEST(HttpServer, SKHTTP9_MalformedRequestIs400) {
 }
 
 TEST(HttpServer, SKHTTP10_HugeHeaderIs431) {
-  kit::HttpLimits l;
+  kubos::service::HttpLimits l;
   l.maxHeaderBytes = 1024;
   Server s(l);
   EXPECT_EQ(statusOf(exchange(s.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n")),
@@ -269,7 +269,7 @@ TEST(HttpServer, SKHTTP10_HugeHeaderIs431) {
 TEST(HttpServer, SKHTTP11_PortInUseNamesTheAddress) {
   Server s;
   TestHandler h;
-  kit::HttpServer second(h, {});
+  kubos::service::HttpServer second(h, {});
   try {
     second.listen("127.0.0.1", s.port());
     FAIL() << "expected an error";
@@ -281,7 +281,7 @@ TEST(HttpServer, SKHTTP11_PortInUseNamesTheAddress) {
 
 TEST(HttpServer, SKHTTP12_UnresolvableHost) {
   TestHandler h;
-  kit::HttpServer server(h, {});
+  kubos::service::HttpServer server(h, {});
   EXPECT_THROW(server.listen("no-such-host.invalid", 8080), std::runtime_error);
 }
 
@@ -299,7 +299,7 @@ TEST(HttpServer, SKHTTP13_StopDrainsRequestInFlight) {
 }
 
 TEST(HttpServer, SKHTTP14_ConnectionLimit) {
-  kit::HttpLimits l;
+  kubos::service::HttpLimits l;
   l.maxConnections = 2;
   Server s(l);
   int a = connectTo(s.port()), b = connectTo(s.port());

@@ -4,8 +4,8 @@
 #include "service/service.h"
 
 TEST(ServiceLimits, SKLIM4_DefaultsMatchTheContract) {
-  auto c = kit::Config::fromString("s", "[s.addr]\nip = \"127.0.0.1\"\nport = 1\n", "f");
-  auto l = kit::readLimits(c.service());
+  auto c = kubos::service::Config::fromString("s", "[s.addr]\nip = \"127.0.0.1\"\nport = 1\n", "f");
+  auto l = kubos::service::readLimits(c.service());
   EXPECT_EQ(l.http.maxBodyBytes, 1u << 20);
   EXPECT_EQ(l.http.headerTimeout, std::chrono::milliseconds(10'000));
   EXPECT_EQ(l.engine.maxQueryDepth, 64u);
@@ -14,7 +14,7 @@ TEST(ServiceLimits, SKLIM4_DefaultsMatchTheContract) {
 }
 
 TEST(ServiceLimits, SKLIM5_ConfiguredUnderTheServiceTable) {
-  auto c = kit::Config::fromString("s", R"(
+  auto c = kubos::service::Config::fromString("s", R"(
 [s]
 max-body-bytes = 2048
 header-timeout-ms = 250
@@ -24,7 +24,7 @@ workers = 2
 queue-length = 8
 max-batch = 4
 )", "f");
-  auto l = kit::readLimits(c.service());
+  auto l = kubos::service::readLimits(c.service());
   EXPECT_EQ(l.http.maxBodyBytes, 2048u);
   EXPECT_EQ(l.engine.parse.maxSourceBytes, 2048u);
   EXPECT_EQ(l.http.headerTimeout, std::chrono::milliseconds(250));
@@ -36,11 +36,11 @@ max-batch = 4
 }
 
 TEST(ServiceLimits, SKLIM6_BadValuesNameTheKey) {
-  auto c = kit::Config::fromString("s", "[s]\nmax-body-bytes = -1\n", "/c.toml");
+  auto c = kubos::service::Config::fromString("s", "[s]\nmax-body-bytes = -1\n", "/c.toml");
   try {
-    kit::readLimits(c.service());
+    kubos::service::readLimits(c.service());
     FAIL();
-  } catch (const kit::ConfigError& e) {
+  } catch (const kubos::service::ConfigError& e) {
     EXPECT_STREQ(e.what(), "/c.toml:2: s.max-body-bytes: -1 is out of range (1..1073741824)");
   }
 }

@@ -35,22 +35,22 @@ int childCheck() {
   timeval tv{2, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
 
-  kit::log::Options o;
+  kubos::service::log::Options o;
   o.ident = "syslog-test";
-  o.threshold = kit::log::Level::Trace;
-  kit::log::init(o);
+  o.threshold = kubos::service::log::Level::Trace;
+  kubos::service::log::init(o);
   struct Case {
-    kit::log::Level level;
+    kubos::service::log::Level level;
     int priority;
-  } cases[] = {{kit::log::Level::Error, LOG_DAEMON | LOG_ERR},
-               {kit::log::Level::Warn, LOG_DAEMON | LOG_WARNING},
-               {kit::log::Level::Info, LOG_DAEMON | LOG_INFO},
-               {kit::log::Level::Debug, LOG_DAEMON | LOG_DEBUG},
-               {kit::log::Level::Trace, LOG_DAEMON | LOG_DEBUG}};
+  } cases[] = {{kubos::service::log::Level::Error, LOG_DAEMON | LOG_ERR},
+               {kubos::service::log::Level::Warn, LOG_DAEMON | LOG_WARNING},
+               {kubos::service::log::Level::Info, LOG_DAEMON | LOG_INFO},
+               {kubos::service::log::Level::Debug, LOG_DAEMON | LOG_DEBUG},
+               {kubos::service::log::Level::Trace, LOG_DAEMON | LOG_DEBUG}};
   int n = 0;
   for (const auto& c : cases) {
     ++n;
-    kit::log::write(c.level, "message " + std::to_string(n) + " 100%s");
+    kubos::service::log::write(c.level, "message " + std::to_string(n) + " 100%s");
     char buf[1024];
     const ssize_t got = ::recv(fd, buf, sizeof buf - 1, 0);
     if (got <= 0) return 20 + n;

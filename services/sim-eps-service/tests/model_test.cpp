@@ -4,8 +4,8 @@
 
 #include "mock_device.h"
 
-using namespace simeps_service;
-using simeps_service::mock::MockDevice;
+using namespace kubos::sim_eps_service;
+using kubos::sim_eps_service::mock::MockDevice;
 using namespace std::chrono_literals;
 
 namespace {

@@ -6,15 +6,15 @@
 #include "mock_device.h"
 #include "resolvers.h"
 
-using namespace simeps_service;
-using simeps_service::mock::MockDevice;
+using namespace kubos::sim_eps_service;
+using kubos::sim_eps_service::mock::MockDevice;
 using namespace std::chrono_literals;
 
 namespace {
 struct Rig {
   MockDevice* dev = nullptr;
   std::unique_ptr<EpsModel> model;
-  std::unique_ptr<gql::Engine> engine;
+  std::unique_ptr<kubos::graphql::Engine> engine;
   Rig() {
     auto d = std::make_unique<MockDevice>();
     dev = d.get();
@@ -22,15 +22,15 @@ struct Rig {
     std::string error;
     auto schema = buildSchema(*model, {"/mock/eps", 115200, 100}, &error);
     if (!schema) throw std::runtime_error(error);
-    engine = std::make_unique<gql::Engine>(schema);
+    engine = std::make_unique<kubos::graphql::Engine>(schema);
   }
-  gql::Value run(const std::string& query) {
-    std::string body = engine->executeJson(gql::toJson(gql::Value(gql::ValueObject{{"query", query}})));
-    auto v = gql::parseJson(body);
+  kubos::graphql::Value run(const std::string& query) {
+    std::string body = engine->executeJson(kubos::graphql::toJson(kubos::graphql::Value(kubos::graphql::ValueObject{{"query", query}})));
+    auto v = kubos::graphql::parseJson(body);
     EXPECT_TRUE(v) << body;
-    return v ? *v : gql::Value();
+    return v ? *v : kubos::graphql::Value();
   }
-  std::string json(const std::string& query) { return gql::toJson(run(query)); }
+  std::string json(const std::string& query) { return kubos::graphql::toJson(run(query)); }
 };
 }  // namespace
 
@@ -44,11 +44,11 @@ TEST(EpsSchema, EPS_S1_PingAndConfigNeverTouchTheDevice) {
 
 TEST(EpsSchema, EPS_S2_PowerAndTelemetryComeFromTheDevice) {
   Rig r;
-  gql::Value v = r.run("{power{state uptime} telemetry{batteryVoltage batteryCurrent temperature uptime powerState resetCount batteryCharge}}");
-  const gql::Value* data = v.find("data");
-  ASSERT_TRUE(data && !v.find("errors")) << gql::toJson(v);
-  EXPECT_EQ(gql::toJson(*data->find("power")), R"({"state":"ON","uptime":0})");
-  const gql::Value* t = data->find("telemetry");
+  kubos::graphql::Value v = r.run("{power{state uptime} telemetry{batteryVoltage batteryCurrent temperature uptime powerState resetCount batteryCharge}}");
+  const kubos::graphql::Value* data = v.find("data");
+  ASSERT_TRUE(data && !v.find("errors")) << kubos::graphql::toJson(v);
+  EXPECT_EQ(kubos::graphql::toJson(*data->find("power")), R"({"state":"ON","uptime":0})");
+  const kubos::graphql::Value* t = data->find("telemetry");
   ASSERT_TRUE(t);
   EXPECT_GT(t->find("batteryVoltage")->asNumber(), 7.0);
   EXPECT_EQ(t->find("powerState")->asString(), "ON");
@@ -80,9 +80,9 @@ TEST(EpsSchema, EPS_S4_CommandRawHexStrAndRead) {
 
 TEST(EpsSchema, EPS_S5_BadHexIsAFieldErrorNotACrash) {
   Rig r;
-  gql::Value v = r.run(R"(mutation{commandRaw(input:{command:"zz",format:HEX}){response}})");
+  kubos::graphql::Value v = r.run(R"(mutation{commandRaw(input:{command:"zz",format:HEX}){response}})");
   ASSERT_TRUE(v.find("errors"));
-  EXPECT_EQ(gql::toJson(*v.find("data")), R"({"commandRaw":null})");
+  EXPECT_EQ(kubos::graphql::toJson(*v.find("data")), R"({"commandRaw":null})");
   EXPECT_EQ(r.dev->commands, 0);
   v = r.run(R"(mutation{commandRaw(input:{command:"version",format:STR,read:-1}){response}})");
   ASSERT_TRUE(v.find("errors"));
@@ -91,8 +91,8 @@ TEST(EpsSchema, EPS_S5_BadHexIsAFieldErrorNotACrash) {
 TEST(EpsSchema, EPS_S6_DeviceGoneMakesDeviceFieldsErrorsAndHeals) {
   Rig r;
   r.dev->fault = MockDevice::Fault::Unplugged;
-  gql::Value v = r.run("{ping power{state} telemetry{uptime}}");
-  EXPECT_EQ(gql::toJson(*v.find("data")), R"({"ping":"pong","power":null,"telemetry":null})");
+  kubos::graphql::Value v = r.run("{ping power{state} telemetry{uptime}}");
+  EXPECT_EQ(kubos::graphql::toJson(*v.find("data")), R"({"ping":"pong","power":null,"telemetry":null})");
   ASSERT_TRUE(v.find("errors"));
   ASSERT_EQ(v.find("errors")->asList().size(), 2u);
   EXPECT_EQ(v.find("errors")->asList()[0].find("message")->asString(),

@@ -3,7 +3,7 @@
 
 #include "board.h"
 
-using namespace simeps;
+using namespace kubos::sim_eps;
 using namespace std::chrono_literals;
 
 namespace {

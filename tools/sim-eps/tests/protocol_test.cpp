@@ -6,7 +6,7 @@
 
 #include "simeps/protocol.h"
 
-using namespace simeps;
+using namespace kubos::sim_eps;
 
 namespace {
 Bytes bytes(std::string_view s) { return Bytes(s.begin(), s.end()); }

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gql::ast {
+namespace kubos::graphql::ast {
 
 // 1-based line and column of a node's first token, plus byte offsets.
 struct Location {
@@ -341,4 +341,4 @@ inline bool isTypeDefinition(Kind k) {
 }
 inline bool isTypeExtension(Kind k) { return k >= Kind::ScalarTypeExtension; }
 
-}  // namespace gql::ast
+}  // namespace kubos::graphql::ast

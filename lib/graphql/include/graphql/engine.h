@@ -1,7 +1,7 @@
 // The engine facade that services use: a schema, a bounded cache of parsed
 // and validated documents, limits, and request/response JSON.
 //
-//   gql::Engine engine(schema);
+//   kubos::graphql::Engine engine(schema);
 //   std::string body = engine.executeJson(R"({"query":"{ping}"})");
 #pragma once
 
@@ -22,7 +22,7 @@
 #include "graphql/schema.h"
 #include "graphql/value.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 struct EngineLimits {
   ParseLimits parse;                 // source bytes, tokens, syntactic nesting
@@ -95,4 +95,4 @@ class Engine {
 std::string resultToJson(const ExecutionResult& r);
 void appendResultJson(std::string& out, const ExecutionResult& r);
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -11,7 +11,7 @@
 
 #include "graphql/ast.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 struct SourceLocation {
   std::uint32_t line = 0;    // 1-based
@@ -46,4 +46,4 @@ class FieldError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-}  // namespace gql
+}  // namespace kubos::graphql

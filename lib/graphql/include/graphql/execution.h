@@ -16,7 +16,7 @@
 #include "graphql/schema.h"
 #include "graphql/value.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 struct ExecutionResult {
   // `data` is absent when the request failed before execution (no operation,
@@ -64,4 +64,4 @@ std::optional<Value> valueFromAST(const Schema& schema, const ast::ValueNode* no
 // graphql-js valueFromASTUntyped.
 Value valueFromASTUntyped(const ast::ValueNode& node, const Value* variables);
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -9,7 +9,7 @@
 #include "graphql/ast.h"
 #include "graphql/error.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 struct ParseLimits {
   std::size_t maxSourceBytes = 1 << 20;  // longer documents are refused before lexing
@@ -47,4 +47,4 @@ std::string printTypeNode(const ast::TypeNode& t);
 std::string printString(std::string_view s);  // "..." with JSON-style escapes
 std::string printBlockString(std::string_view value);  // """...""" as graphql-js prints it
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -22,7 +22,7 @@
 #include "graphql/error.h"
 #include "graphql/value.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 class Schema;
 struct FieldDef;
@@ -97,7 +97,7 @@ struct ResolveInfo {
 };
 
 // A resolver returns the field's value. To report a field error it throws
-// gql::FieldError (or any std::exception); the message becomes the error's.
+// kubos::graphql::FieldError (or any std::exception); the message becomes the error's.
 // `args` is an Object holding the coerced arguments (absent ones omitted,
 // defaults applied), as graphql-js passes them.
 using Resolver = std::function<Value(const Value& parent, const Value& args, const ResolveInfo& info)>;
@@ -305,4 +305,4 @@ class Schema {
   std::vector<const DirectiveDef*> directiveList_;
 };
 
-}  // namespace gql
+}  // namespace kubos::graphql

@@ -8,7 +8,7 @@
 #include "graphql/error.h"
 #include "graphql/schema.h"
 
-namespace gql {
+namespace kubos::graphql {
 
 // Runs all specified rules in graphql-js's order. Stops after maxErrors and
 // appends graphql-js's "Too many validation errors, error limit reached.
@@ -16,4 +16,4 @@ namespace gql {
 std::vector<GraphQLError> validate(const Schema& schema, const ast::Document& document,
                                    std::size_t maxErrors = 100);
 
-}  // namespace gql
+}  // namespace kubos::graphql

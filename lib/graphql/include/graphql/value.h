@@ -1,4 +1,4 @@
-// gql::Value — the one dynamic value type of the engine.
+// kubos::graphql::Value — the one dynamic value type of the engine.
 //
 // It carries variables and root values in, resolver results through, and
 // response data out. Objects keep insertion order, because GraphQL responses
@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-namespace gql {
+namespace kubos::graphql {
 
 class Value;
 using ValueList = std::vector<Value>;
@@ -121,4 +121,4 @@ std::string toJson(const Value& v);
 void appendJson(std::string& out, const Value& v);
 void appendJsonString(std::string& out, std::string_view s);
 
-}  // namespace gql
+}  // namespace kubos::graphql

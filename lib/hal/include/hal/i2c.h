@@ -1,8 +1,8 @@
-// hal::I2cDevice — one slave on a Linux i2c-dev bus (/dev/i2c-N).
+// kubos::hal::I2cDevice — one slave on a Linux i2c-dev bus (/dev/i2c-N).
 //
 // Plain write, read, and a combined write-then-read transfer (one I2C_RDWR
 // ioctl with a repeated start, as register reads need). Errors come back as
-// hal::IoResult, never as exceptions or aborts.
+// kubos::hal::IoResult, never as exceptions or aborts.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 
 #include "hal/serial.h"  // IoResult, IoStatus
 
-namespace hal {
+namespace kubos::hal {
 
 class I2cDevice {
  public:
@@ -47,4 +47,4 @@ class I2cDevice {
   int fd_ = -1;
 };
 
-}  // namespace hal
+}  // namespace kubos::hal

@@ -1,4 +1,4 @@
-// hal::SerialPort — a serial line (UART, USB-serial, pseudo-terminal) in raw
+// kubos::hal::SerialPort — a serial line (UART, USB-serial, pseudo-terminal) in raw
 // 8N1 mode with explicit timeouts on every read and write.
 //
 // Nothing here blocks without a deadline and nothing throws: every call
@@ -14,7 +14,7 @@
 #include <span>
 #include <string>
 
-namespace hal {
+namespace kubos::hal {
 
 enum class IoStatus : std::uint8_t {
   Ok,
@@ -84,4 +84,4 @@ class SerialPort {
   int fd_ = -1;
 };
 
-}  // namespace hal
+}  // namespace kubos::hal

@@ -13,7 +13,7 @@
 
 #include "service/log.h"
 
-namespace kit {
+namespace kubos::service {
 
 struct CommonOptions {
   std::optional<std::string> configPath;  // -c; absent: Config::defaultPath()
@@ -44,4 +44,4 @@ class CommandLine {
   std::string configText_;
 };
 
-}  // namespace kit
+}  // namespace kubos::service

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kit {
+namespace kubos::service {
 
 class ConfigError : public std::runtime_error {
  public:
@@ -117,4 +117,4 @@ class Config {
   ConfigTable service_;
 };
 
-}  // namespace kit
+}  // namespace kubos::service

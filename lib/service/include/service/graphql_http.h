@@ -1,5 +1,5 @@
 // GraphQL over HTTP (CONTRACT.md section 5, the GraphQL-over-HTTP spec as the
-// graphql-http server audit checks it) on top of gql::Engine, plus GraphiQL.
+// graphql-http server audit checks it) on top of kubos::graphql::Engine, plus GraphiQL.
 //
 //   POST any path but /graphiql: {"query", "variables"?, "operationName"?,
 //        "extensions"?} or an array of them (a batch, answered by an array).
@@ -23,7 +23,7 @@
 #include "graphql/engine.h"
 #include "service/http.h"
 
-namespace kit {
+namespace kubos::service {
 
 enum class MediaType { Json, GraphQLResponseJson };
 std::string_view mediaTypeName(MediaType m);
@@ -39,7 +39,7 @@ bool parseQueryString(std::string_view query, std::vector<std::pair<std::string,
 
 struct GraphQLHttpOptions {
   std::size_t maxBatch = 32;              // requests in one batch
-  const gql::Value* rootValue = nullptr;  // given to every execution
+  const kubos::graphql::Value* rootValue = nullptr;  // given to every execution
   void* context = nullptr;                // ResolveInfo::context
   std::string title = "GraphiQL";         // the GraphiQL page title
   bool logErrors = true;                  // every error in a response is logged once
@@ -47,17 +47,17 @@ struct GraphQLHttpOptions {
 
 class GraphQLHttpHandler : public HttpHandler {
  public:
-  GraphQLHttpHandler(gql::Engine& engine, GraphQLHttpOptions options);
+  GraphQLHttpHandler(kubos::graphql::Engine& engine, GraphQLHttpOptions options);
 
   std::optional<HttpResponse> route(const HttpRequest& request) override;
   HttpResponse handle(const HttpRequest& request) override;
 
  private:
   struct Outcome;
-  Outcome runOne(const gql::Request& request, bool viaGet);
+  Outcome runOne(const kubos::graphql::Request& request, bool viaGet);
   HttpResponse requestError(int status, MediaType media, const std::string& message) const;
 
-  gql::Engine& engine_;
+  kubos::graphql::Engine& engine_;
   GraphQLHttpOptions options_;
 };
 
@@ -66,4 +66,4 @@ class GraphQLHttpHandler : public HttpHandler {
 std::optional<HttpResponse> serveGraphiql(std::string_view path, std::string_view title);
 bool graphiqlAssetsBundled();
 
-}  // namespace kit
+}  // namespace kubos::service

@@ -2,11 +2,11 @@
 // every hardware service implements, with "Not Implemented" field errors for
 // whatever the device does not do, and the commandRaw HEX/STR codecs.
 //
-//   kit::hw::Handlers h;
+//   kubos::service::hardware::Handlers h;
 //   h.noop = [&] { return device.ping(); };
-//   h.commandRaw = [&](const kit::Bytes& cmd, std::optional<std::int64_t> read) { return device.raw(cmd, read); };
-//   auto schema = kit::hw::buildSchema("extend type Telemetry { voltage: Float }", h, &error);
-//   kit::hw::bindField(*schema, "Telemetry.voltage", resolver, &error);   // device fields
+//   h.commandRaw = [&](const kubos::service::Bytes& cmd, std::optional<std::int64_t> read) { return device.raw(cmd, read); };
+//   auto schema = kubos::service::hardware::buildSchema("extend type Telemetry { voltage: Float }", h, &error);
+//   kubos::service::hardware::bindField(*schema, "Telemetry.voltage", resolver, &error);   // device fields
 #pragma once
 
 #include <cstdint>
@@ -20,7 +20,7 @@
 #include "graphql/value.h"
 #include "service/hex.h"
 
-namespace kit::hw {
+namespace kubos::service::hardware {
 
 inline constexpr std::string_view kNotImplemented = "Not Implemented";
 
@@ -31,7 +31,7 @@ struct PowerState {
   std::string state;                   // "ON", "OFF" or "RESET" (PowerStateEnum)
   std::optional<std::int64_t> uptime;  // seconds; null when unknown
 };
-gql::Value toValue(const PowerState& p);
+kubos::graphql::Value toValue(const PowerState& p);
 
 // Device operations. An unset one answers the "Not Implemented" field error.
 // Any exception a handler throws becomes that field's error (its what()).
@@ -39,7 +39,7 @@ struct Handlers {
   std::function<std::string()> ping;  // unset: "pong" (a liveness check never touches hardware)
   std::function<std::string()> config;
   std::function<PowerState()> power;
-  std::function<gql::Value()> telemetry;  // an object holding the Telemetry fields
+  std::function<kubos::graphql::Value()> telemetry;  // an object holding the Telemetry fields
   std::function<bool()> noop;             // a real round trip: true only on a correct answer
   std::function<PowerState(const std::string& state)> controlPower;
   // The decoded command bytes and the optional `read` count; returns the reply bytes.
@@ -51,19 +51,19 @@ inline constexpr std::int64_t kMaxRawRead = 65536;
 
 // Base SDL + the device's SDL (new types, `extend type Query/Mutation/
 // Telemetry { ... }`), every base root field bound. Null + *error on failure.
-std::shared_ptr<gql::Schema> buildSchema(std::string_view deviceSdl, const Handlers& handlers, std::string* error);
+std::shared_ptr<kubos::graphql::Schema> buildSchema(std::string_view deviceSdl, const Handlers& handlers, std::string* error);
 
 // A resolver answering the "Not Implemented" field error.
-gql::Resolver notImplemented();
+kubos::graphql::Resolver notImplemented();
 
 // Binds "Type.field" (e.g. "Query.voltage"); false and *error naming it on failure.
-bool bindField(gql::Schema& schema, std::string_view typeDotField, gql::Resolver resolver, std::string* error);
+bool bindField(kubos::graphql::Schema& schema, std::string_view typeDotField, kubos::graphql::Resolver resolver, std::string* error);
 
-// commandRaw codecs. decodeCommand throws gql::FieldError on bad input, e.g.
+// commandRaw codecs. decodeCommand throws kubos::graphql::FieldError on bad input, e.g.
 //   "Invalid HEX command: invalid hex digit 'x' at position 3"
 Bytes decodeCommand(const std::string& command, std::string_view format);
 // {response, format}: the caller's format; STR falls back to HEX for bytes
 // that are not UTF-8 (binary is always HEX).
-gql::Value encodeRawResponse(const Bytes& response, std::string_view format);
+kubos::graphql::Value encodeRawResponse(const Bytes& response, std::string_view format);
 
-}  // namespace kit::hw
+}  // namespace kubos::service::hardware

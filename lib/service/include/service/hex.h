@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kit {
+namespace kubos::service {
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -25,4 +25,4 @@ Bytes bytesOf(std::string_view text);
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 bool isValidUtf8(const Bytes& bytes);
 
-}  // namespace kit
+}  // namespace kubos::service

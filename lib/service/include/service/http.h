@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kit {
+namespace kubos::service {
 
 struct HttpHeader {
   std::string name;  // lower case
@@ -109,4 +109,4 @@ class HttpServer {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace kit
+}  // namespace kubos::service

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace kit::log {
+namespace kubos::service::log {
 
 enum class Level { Error = 0, Warn, Info, Debug, Trace };
 
@@ -54,4 +54,4 @@ template <class... P> void info(const P&... p) { logAt(Level::Info, p...); }
 template <class... P> void debug(const P&... p) { logAt(Level::Debug, p...); }
 template <class... P> void trace(const P&... p) { logAt(Level::Trace, p...); }
 
-}  // namespace kit::log
+}  // namespace kubos::service::log

@@ -1,11 +1,11 @@
-// kit::Service: what a service's main() is made of, in the seed's order.
+// kubos::service::Service: what a service's main() is made of, in the seed's order.
 //
 //   int main(int argc, char** argv) {
-//     kit::Service svc("sim-eps-service", "sim-eps-service", "Simulated EPS hardware service");
+//     kubos::service::Service svc("sim-eps-service", "sim-eps-service", "Simulated EPS hardware service");
 //     if (auto rc = svc.init(argc, argv)) return *rc;        // command line, logging, config
 //     auto bus = svc.settings().requireString("bus");       // (inside try: ConfigError -> svc.fail)
 //     Device device(bus);                                    // open the device
-//     auto schema = kit::hw::buildSchema(sdl, handlers, &error);   // bind the schema
+//     auto schema = kubos::service::hardware::buildSchema(sdl, handlers, &error);   // bind the schema
 //     return svc.serve(schema, &device);                     // serve until SIGTERM/SIGINT
 //   }
 #pragma once
@@ -22,7 +22,7 @@
 #include "service/http.h"
 #include "service/log.h"
 
-namespace kit {
+namespace kubos::service {
 
 // Limits read from [name] (all optional; CONTRACT.md section 5):
 //   max-body-bytes (1 MiB), max-header-bytes (16 KiB), header-timeout-ms (10000),
@@ -31,7 +31,7 @@ namespace kit {
 //   max-connections (256), workers (4), queue-length (64)
 struct ServiceLimits {
   HttpLimits http;
-  gql::EngineLimits engine;
+  kubos::graphql::EngineLimits engine;
   std::size_t maxBatch = 32;
 };
 ServiceLimits readLimits(const ConfigTable& table);  // throws ConfigError
@@ -66,8 +66,8 @@ class Service {
   bool listen();
   // Builds the engine with the configured limits and serves GraphQL over
   // HTTP (+ GraphiQL) until SIGTERM/SIGINT or stop(). The exit status.
-  int serve(std::shared_ptr<const gql::Schema> schema, void* context = nullptr,
-            const gql::Value* rootValue = nullptr);
+  int serve(std::shared_ptr<const kubos::graphql::Schema> schema, void* context = nullptr,
+            const kubos::graphql::Value* rootValue = nullptr);
   // The port actually bound (after listen/serve started).
   std::uint16_t boundPort() const;
   // Thread-safe: makes serve() return.
@@ -83,9 +83,9 @@ class Service {
   ServiceLimits limits_;
   struct Forwarder;  // lets the socket be bound before the handler exists
   std::unique_ptr<Forwarder> forwarder_;
-  std::unique_ptr<gql::Engine> engine_;
+  std::unique_ptr<kubos::graphql::Engine> engine_;
   std::unique_ptr<HttpHandler> handler_;
   std::unique_ptr<HttpServer> server_;
 };
 
-}  // namespace kit
+}  // namespace kubos::service

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace simeps {
+namespace kubos::sim_eps {
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -98,4 +98,4 @@ Bytes encodeTelemetry(const Telemetry& t);
 // nullopt when the size is wrong or the power state byte is unknown.
 std::optional<Telemetry> decodeTelemetry(std::span<const std::uint8_t> p);
 
-}  // namespace simeps
+}  // namespace kubos::sim_eps
