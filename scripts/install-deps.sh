@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libboost-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
   busybox python3
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
+  tshark              # Wireshark's CCSDS dissector checks the link's packets (services/local-comms-service)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -224,7 +224,9 @@ struct CommsService::Impl {
       owner->sendDown(0, Packet{packet.commandId, PayloadType::GraphQL, 0, Bytes(body.begin(), body.end())});
     }
     void fail(beast::error_code ec) {
-      if (ec == beast::error::timeout)
+      // The stream's deadline is the only thing that cancels a request in
+      // flight (stop() never runs the handlers), so a cancel is the timeout.
+      if (ec == beast::error::timeout || ec == asio::error::operation_aborted)
         return finishWithError("no answer from " + target + " within " +
                                std::to_string(owner->control.config.timeoutMs) + " ms");
       if (ec == http::error::body_limit)
