@@ -1,5 +1,6 @@
 #include "manifest.h"
 
+#include <cstdio>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -84,13 +85,37 @@ AppToml parseAppToml(std::string_view text) {
   return a;
 }
 
+namespace {
+// A TOML basic string ("..." with escapes), as KubOS's serializer writes them.
+std::string quoted(std::string_view v) {
+  std::string out = "\"";
+  for (char ch : v) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+}  // namespace
+
 std::string writeAppToml(const AppToml& a) {
-  toml::table app{{"name", a.name}, {"executable", a.executable}, {"version", a.version}, {"author", a.author}};
-  if (a.config) app.insert("config", *a.config);
-  toml::table t{{"active_version", a.active}, {"activated", a.activated}, {"app", std::move(app)}};
-  std::ostringstream s;
-  s << t << "\n";
-  return s.str();
+  // KubOS's key order; `activated` is ours (KubOS ignores unknown keys).
+  std::string s = std::string("active_version = ") + (a.active ? "true" : "false") + "\n";
+  s += "activated = " + std::to_string(a.activated) + "\n\n[app]\n";
+  s += "name = " + quoted(a.name) + "\n";
+  s += "executable = " + quoted(a.executable) + "\n";
+  s += "version = " + quoted(a.version) + "\n";
+  s += "author = " + quoted(a.author) + "\n";
+  if (a.config) s += "config = " + quoted(*a.config) + "\n";
+  return s;
 }
 
 std::optional<std::string> checkName(std::string_view what, std::string_view s) {

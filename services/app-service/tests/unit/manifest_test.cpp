@@ -63,4 +63,8 @@ TEST(AppToml, APP_13_round_trip_and_kubos_form) {
   EXPECT_FALSE(old.config);
   EXPECT_EQ(old.activated, 0);
   EXPECT_THROW(parseAppToml("[app]\nname = \"x\"\n"), ManifestError);
+  // Quotes, backslashes and control characters survive the round trip.
+  a.author = "O'Brien \"the\" \\ \x01 tab\t";
+  EXPECT_EQ(parseAppToml(writeAppToml(a)).author, a.author);
+  EXPECT_EQ(writeAppToml(a).rfind("active_version = true\n", 0), 0u);
 }
