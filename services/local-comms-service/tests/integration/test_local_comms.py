@@ -556,8 +556,11 @@ class CommsClient(LinkTest):
         self.start_for_client("timeout = 5000\n")
         slow = self.fake(reply=b'{"mine":true}', delay=0.5)
         # An unsolicited downlink packet arrives first; the client ignores it.
-        threading.Timer(0.1, lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(
-            b"beacon", ("127.0.0.1", self.downlink_ports[0]))).start()
+        def beacon():
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                s.sendto(b"beacon", ("127.0.0.1", self.downlink_ports[0]))
+
+        threading.Timer(0.1, beacon).start()
         r = self.client("--service-port", str(slow.port), "--command-id", "31337", "{ping}")
         self.assertEqual((r.returncode, r.stdout), (0, b'{"mine":true}\n'), r.stderr)
 
