@@ -312,6 +312,8 @@ class Failures(LinkTest):
         boom = self.fake(reply=b"boom", status=500)
         self.ground.send(build(9, GRAPHQL, boom.port, b'{"query":"{ping}"}'))
         self.assertErrorsReply(self.ground.recv(), 9, "answered HTTP 500 Internal Server Error: boom")
+        t = self.telemetry()
+        self.assertEqual((t["failedPacketsDown"], len(t["errors"])), (1, 1))  # one failure, one entry
         # A GraphQL errors body goes down as it is, whatever the status.
         bad = self.fake(reply=b'{"errors":[{"message":"Syntax Error"}]}', status=400)
         self.ground.send(build(10, GRAPHQL, bad.port, b'{"query":"{"}'))
