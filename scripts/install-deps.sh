@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libarchive-dev      # app archives (services/app-service)
   busybox python3
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
+  tshark              # Wireshark's CCSDS dissector checks the link's packets (services/local-comms-service)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
