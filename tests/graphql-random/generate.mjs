@@ -75,7 +75,7 @@ function wrap(rng, t, depth = 0) {
 
 function description(rng) {
   if (!rng.chance(0.1)) return '';
-  return rng.chance(0.5) ? `"${rng.pick(['the thing', 'volts', 'a "quoted" word', 'ünïcode'])}"\n` : `"""\nblock ${rng.int(9)}\n"""\n`;
+  return rng.chance(0.5) ? `"${rng.pick(['the thing', 'volts', 'a \\"quoted\\" word', 'ünïcode'])}" ` : `"""\nblock ${rng.int(9)}\n"""\n`;
 }
 
 function genSchema(rng) {
@@ -324,6 +324,12 @@ class DocBuilder {
     this.vars = []; // {name, type}
     this.fragments = []; // printed fragment definitions
     this.fragmentCount = 0;
+    // Most documents are meant to be valid (so execution is compared); in the
+    // others every kind of mistake is likely. err scales the mistakes' odds.
+    this.err = rng.chance(0.3) ? 1 : 0.03;
+  }
+  oops(p) {
+    return this.rng.chance(p * this.err);
   }
 
   // A variable of (roughly) the given input type, declared on the operation.
@@ -332,8 +338,8 @@ class DocBuilder {
     const existing = this.vars.find((v) => typeStr(v.type) === typeStr(t));
     if (existing && rng.chance(0.5)) return '$' + existing.name;
     let type = t;
-    if (rng.chance(0.1)) type = t.kind === 'NON_NULL' ? t.of : nonNull(t); // sometimes the wrong nullability
-    if (rng.chance(0.05)) type = named(rng.pick(BUILTIN));
+    if (this.oops(0.1)) type = t.kind === 'NON_NULL' ? t.of : nonNull(t); // sometimes the wrong nullability
+    if (this.oops(0.05)) type = named(rng.pick(BUILTIN));
     const name = `v${this.vars.length}`;
     const def = rng.chance(0.15) && type.kind !== 'NON_NULL' ? ' = ' + literalFor(rng, this.s, type) : '';
     this.vars.push({ name, type, def });
@@ -348,9 +354,9 @@ class DocBuilder {
   directives() {
     const rng = this.rng;
     if (!rng.chance(0.08)) return '';
-    const name = rng.pick(['skip', 'include', 'skip', 'include', 'deprecated', 'unknownDir']);
+    const name = this.oops(0.3) ? rng.pick(['deprecated', 'unknownDir']) : rng.pick(['skip', 'include']);
     const v = rng.chance(0.4) ? this.variable(nonNull(named('Boolean'))) : rng.pick(['true', 'false']);
-    return rng.chance(0.1) ? ` @${name}` : ` @${name}(if: ${v})`;
+    return this.oops(0.1) ? ` @${name}` : ` @${name}(if: ${v})`;
   }
 
   args(field) {
@@ -358,10 +364,10 @@ class DocBuilder {
     const parts = [];
     for (const a of field.args || []) {
       const required = a.type.kind === 'NON_NULL' && a.defaultValue === undefined;
-      if (required ? rng.chance(0.95) : rng.chance(0.5)) parts.push(`${a.name}: ${this.value(a.type)}`);
+      if (required ? !this.oops(0.05) : rng.chance(0.5)) parts.push(`${a.name}: ${this.value(a.type)}`);
     }
-    if (rng.chance(0.03)) parts.push(`${rng.pick(ARG_NAMES)}: 1`);
-    if (rng.chance(0.02) && parts.length) parts.push(parts[0]);
+    if (this.oops(0.03)) parts.push(`${rng.pick(ARG_NAMES)}: 1`);
+    if (this.oops(0.02) && parts.length) parts.push(parts[0]);
     return parts.length ? '(' + parts.join(', ') + ')' : '';
   }
 
@@ -379,7 +385,7 @@ class DocBuilder {
         parts.push(this.inlineFragment(typeName, depth));
       } else if (roll < 0.22) {
         parts.push(this.spread(typeName, depth));
-      } else if (roll < 0.24) {
+      } else if (roll < 0.24 && this.oops(1)) {
         parts.push(rng.pick(['nope', 'id', 'a']) + (rng.chance(0.5) ? ' { x }' : ''));
       } else {
         parts.push(this.field(rng.pick(fields), depth));
@@ -390,17 +396,29 @@ class DocBuilder {
 
   field(f, depth) {
     const rng = this.rng;
-    const alias = rng.chance(0.15) ? rng.pick(['al', 'a', 'b', 'x', f.name]) + ': ' : '';
+    const alias = rng.chance(0.15) ? (this.oops(0.5) ? rng.pick(['a', 'b', 'x']) : `al${this.aliases = (this.aliases ?? 0) + 1}`) + ': ' : '';
     const inner = this.s.types.get(namedOf(f.type));
     const composite = inner && ['OBJECT', 'INTERFACE', 'UNION'].includes(inner.kind);
     let sub = '';
-    if (composite && (depth < 3 || rng.chance(0.5))) sub = depth > 4 ? ' { __typename }' : ' ' + this.selectionSet(inner.name, depth + 1);
-    if (rng.chance(0.02)) sub = composite ? '' : ' { x }'; // leaf with a selection, or object without one
-    return alias + f.name + this.args(f) + this.directives() + sub;
+    if (composite) sub = depth > 3 ? ' { __typename }' : ' ' + this.selectionSet(inner.name, depth + 1);
+    if (this.oops(0.02)) sub = composite ? '' : ' { x }'; // leaf with a selection, or object without one
+    // The same field mostly gets the same arguments: otherwise most documents
+    // would only test the overlapping-fields rule.
+    const key = namedOf(f.type) + '.' + f.name;
+    this.argsSeen ??= new Map();
+    let args = this.argsSeen.get(key);
+    if (args === undefined || this.oops(0.5)) this.argsSeen.set(key, (args = this.args(f)));
+    return alias + f.name + args + this.directives() + sub;
   }
 
   conditionFor(typeName) {
-    const rng = this.rng;
+    const candidates = this.conditions(typeName);
+    if (this.oops(0.07)) candidates.push(this.rng.pick([...this.s.types.keys()]));
+    return this.rng.pick(candidates);
+  }
+
+  // Type conditions that can apply within a selection on typeName.
+  conditions(typeName) {
     const t = this.s.types.get(typeName);
     const candidates = [typeName];
     if (t.kind === 'OBJECT') candidates.push(...t.interfaces);
@@ -408,8 +426,7 @@ class DocBuilder {
     if (t.kind === 'INTERFACE') {
       for (const o of this.s.types.values()) if (o.kind === 'OBJECT' && o.interfaces.includes(typeName)) candidates.push(o.name);
     }
-    if (rng.chance(0.07)) candidates.push(rng.pick([...this.s.types.keys()]));
-    return rng.pick(candidates);
+    return candidates;
   }
 
   inlineFragment(typeName, depth) {
@@ -421,12 +438,15 @@ class DocBuilder {
 
   spread(typeName, depth) {
     const rng = this.rng;
-    if (this.fragments.length && rng.chance(0.3)) return '...' + rng.pick(this.fragments).name;
-    if (rng.chance(0.03)) return '...Missing';
+    // Reuse a finished fragment on a type that fits here (or, in broken documents, any).
+    const fits = this.conditions(typeName);
+    const reusable = this.fragments.filter((f) => f.text && (fits.includes(f.on) || this.oops(0.3)));
+    if (reusable.length && rng.chance(0.3)) return '...' + rng.pick(reusable).name;
+    if (this.oops(0.03)) return '...Missing';
     const cond = this.conditionFor(typeName);
     const condType = this.s.types.get(cond);
     const name = `F${this.fragmentCount++}`;
-    const frag = { name, text: '' };
+    const frag = { name, text: '', on: cond };
     this.fragments.push(frag);
     frag.text = ['OBJECT', 'INTERFACE', 'UNION'].includes(condType.kind)
       ? `fragment ${name} on ${cond} ${this.selectionSet(cond, depth + 1)}`
@@ -458,12 +478,12 @@ function genDocument(rng, s) {
     const name = nOps > 1 || rng.chance(0.4) ? rng.pick(['Q', 'Op', 'Main', 'Q']) + (nOps > 1 && rng.chance(0.85) ? i : '') : '';
     if (name) names.push(name);
     const varDefs = b.vars.length ? '(' + b.vars.map((v) => `$${v.name}: ${typeStr(v.type)}${v.def}`).join(', ') + ')' : '';
-    if (rng.chance(0.03)) b.vars.push({ name: 'unused', type: named('Int'), def: '' });
+    if (b.oops(0.03)) b.vars.push({ name: 'unused', type: named('Int'), def: '' });
     const anonymousShort = !name && !varDefs && kind === 'query' && rng.chance(0.5);
     ops.push({ text: anonymousShort ? body : `${kind}${name ? ' ' + name : ''}${varDefs} ${body}`, vars: [...b.vars] });
   }
   let text = [...ops.map((o) => o.text), ...b.fragments.map((f) => f.text)].join('\n');
-  if (rng.chance(0.12)) text = mutateText(rng, text);
+  if (b.oops(0.4)) text = mutateText(rng, text);
   const vars = ops.flatMap((o) => o.vars);
   let operation = null;
   if (names.length && (nOps > 1 ? rng.chance(0.7) : rng.chance(0.1))) operation = rng.chance(0.9) ? rng.pick(names) : 'Other';
