@@ -41,6 +41,7 @@ KNOWN_SERVICES=(
   echo "ip = \"127.0.0.1\""
   echo "max_num_handlers = 50"
   echo "timeout = 1500"
+  echo "downlink_ports = [8082]"
   echo "[local-comms-service.addr]"
   echo "ip = \"$IP\""
   echo "port = 8140"
@@ -107,6 +108,7 @@ else
 fi
 
 URLS=()
+UP=()   # "section|port" of every service that came up
 for entry in "${KNOWN_SERVICES[@]}" "${EXTRA[@]}"; do
   IFS='|' read -r name section port <<<"$entry"
   if [ ! -x "$BIN/$name" ]; then
@@ -124,6 +126,7 @@ for entry in "${KNOWN_SERVICES[@]}" "${EXTRA[@]}"; do
   done
   if [ "$up" = yes ]; then
     URLS+=("$section: http://$host:$port/   GraphiQL: http://$host:$port/graphiql")
+    UP+=("$section|$port")
   else
     echo "make run: $name did not start listening on $host:$port (see run/logs/$name.log)"
   fi
@@ -134,8 +137,18 @@ echo "================================================================"
 echo " KubOS stack running (config: run/config.toml, state: run/)"
 for u in "${URLS[@]}"; do echo "  $u"; done
 [ -e "$LINK" ] && echo "  sim-eps device: $LINK"
-[ -x "$BIN/comms-client" ] && [ -x "$BIN/local-comms-service" ] && \
-  echo "  ground: $BIN/comms-client --uplink 127.0.0.1:8081 --listen 127.0.0.1:8080 --service-port 8100 '{ping}'"
+# The ground's view: every service through the UDP radio (docs/comms.md).
+host=$IP; [ "$host" = 0.0.0.0 ] && host=127.0.0.1
+# local-comms-service listens for uplink on 8081 and sends every downlink
+# packet to the gateway 127.0.0.1:8080, where comms-client waits.
+comms_up=no
+for u in "${UP[@]}"; do [ "${u%%|*}" = local-comms-service ] && comms_up=yes; done
+if [ -x "$BIN/comms-client" ] && [ "$comms_up" = yes ]; then
+  echo " Through the radio (local-comms-service, uplink $host:8081, ground 127.0.0.1:8080):"
+  for u in "${UP[@]}"; do
+    echo "  ${u%%|*}: $BIN/comms-client --uplink $host:8081 --listen 127.0.0.1:8080 --service-port ${u##*|} '{ping}'"
+  done
+fi
 [ "$started" -eq 0 ] && echo "  (no service binaries are built yet)"
 echo " Ctrl-C stops everything."
 echo "================================================================"
