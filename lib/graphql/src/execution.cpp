@@ -145,12 +145,11 @@ const Value& emptyObject() {
 class Executor {
  public:
   Executor(const Schema& schema, const ast::Document& doc, const ast::OperationDefinition& op, const Value& root,
-           Value variables, void* context, ExecutionPlanCache* cache)
+           Value variables, ExecutionPlanCache* cache)
       : schema_(schema),
         op_(op),
         root_(root),
         variables_(std::move(variables)),
-        context_(context),
         fields_(schema, doc, variables_, cache),
         leaf_(schema) {}
 
@@ -234,7 +233,7 @@ class Executor {
     FieldState& s = fields_.stateOf(f);
     if (!s.argsDone) {
       s.argsDone = true;
-      s.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_,
+      s.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_,
                                  op_.operation});
       const ast::Field& node = *f.nodes.front();
       if (def.args.empty()) {
@@ -465,7 +464,6 @@ class Executor {
   const ast::OperationDefinition& op_;
   const Value& root_;
   Value variables_;
-  void* context_;
   detail::FieldCollector fields_;
   LeafFastPath leaf_;
   std::vector<PathEntry> path_;
@@ -493,7 +491,7 @@ ExecutionResult execute(const Schema& schema, const ast::Document& document, con
   std::optional<Value> variables = coerceVariableValues(schema, *op, inputs, result.errors);
   if (!variables) return result;
   const Value& root = args.rootValue ? *args.rootValue : emptyObject();
-  Executor executor(schema, document, *op, root, std::move(*variables), args.context, args.planCache);
+  Executor executor(schema, document, *op, root, std::move(*variables), args.planCache);
   return executor.run();
 }
 
