@@ -144,6 +144,29 @@ for entry in "${KNOWN_SERVICES[@]}" "${EXTRA[@]}"; do
   fi
 done
 
+# The example mission app (examples/eps-monitor, on lib/app): registered with
+# the app service (again on every run: "already exists" is fine) and started
+# OnBoot with this config, so it logs the EPS battery state every 10 s.
+APPDIR=$(dirname "$BIN")/apps/eps-monitor
+apphost=$IP; [ "$apphost" = 0.0.0.0 ] && apphost=127.0.0.1
+if [ -x "$APPDIR/eps-monitor" ] && port_open "$apphost" 8000; then
+  python3 - "$apphost" "$APPDIR" "$CONFIG" <<'PY' || echo "make run: could not register/start eps-monitor"
+import json, sys, urllib.request
+host, appdir, config = sys.argv[1:]
+def q(query):
+    req = urllib.request.Request("http://%s:8000/" % host, data=json.dumps({"query": query}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=5) as r:
+        return json.loads(r.read())["data"]
+r = q('mutation { register(path: %s) { success errors } }' % json.dumps(appdir))["register"]
+if not r["success"] and "already exists" not in r["errors"]:
+    sys.exit("make run: register eps-monitor: " + r["errors"])
+r = q('mutation { startApp(name: "eps-monitor", runLevel: "OnBoot", config: %s) { success errors pid } }'
+      % json.dumps(config))["startApp"]
+print("make run: eps-monitor (example app) " + ("started, pid %s" % r["pid"] if r["success"] else r["errors"]))
+PY
+fi
+
 echo
 echo "================================================================"
 echo " KubOS stack running (config: run/config.toml, state: run/)"
