@@ -23,6 +23,7 @@
 #include "overlapping_fields.h"
 #include "suggest.h"
 #include "validation_context.h"
+#include "validation_rules.h"
 #include "validation_typeinfo.h"
 
 namespace kubos::graphql {
@@ -34,38 +35,19 @@ using detail::didYouMean;
 using detail::hasDefault;
 using detail::suggestionList;
 using detail::Abort;
+using detail::isOneOf;
+using detail::isRequired;
+using detail::locOf;
+using detail::namedOf;
+using detail::quoted;
 using detail::VariableUsage;
 
 // MaxIntrospectionDepthRule's MAX_LISTS_DEPTH.
 constexpr int kMaxIntrospectionListsDepth = 3;
 
 
-SourceLocation locOf(const ast::Node& n) { return {n.loc.line, n.loc.column}; }
-
-std::string quoted(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  out += s;
-  out += '"';
-  return out;
-}
-
-const NamedTypeDef* namedOf(const Type* t) { return t ? &t->namedType() : nullptr; }
 bool isComposite(const Type* t) { return t && t->isComposite(); }
-bool isRequired(const InputValueDef& d) { return d.type && d.type->isNonNull() && !hasDefault(&d); }
-
 bool isInputObject(const Type* t) { return t && t->kind == TypeKind::InputObject; }
-
-// graphql-js builds isOneOf from the @oneOf directive on the type's
-// definition node (not its extensions).
-bool isOneOf(const InputObjectType& t) {
-  if (!t.astNode) return false;
-  for (const auto& d : t.astNode->directives) {
-    if (d->name.value == "oneOf") return true;
-  }
-  return false;
-}
 
 bool isStandardTypeName(std::string_view n) {
   static constexpr std::string_view kNames[] = {
@@ -154,7 +136,7 @@ class Validator : private detail::ValidationContext {
  public:
   Validator(const Schema& schema, const ast::Document& doc, std::size_t maxErrors,
             std::vector<GraphQLError>& errors)
-      : ValidationContext(schema, doc, maxErrors, errors), overlap_(schema, doc) {}
+      : ValidationContext(schema, doc, maxErrors, errors), overlap_(schema, doc), values_(*this) {}
 
   void run() { detail::walk(doc_, *this); }
 
@@ -174,16 +156,16 @@ class Validator : private detail::ValidationContext {
       case Kind::Directive: enterDirective(n.as<ast::Directive>()); break;
       case Kind::Argument: enterArgument(n.as<ast::Argument>()); break;
       case Kind::NamedType: knownTypeNames(n.as<ast::NamedType>()); break;
-      case Kind::ListValue: enterListValue(n.as<ast::ListValue>()); break;
-      case Kind::ObjectValue: enterObjectValue(n.as<ast::ObjectValue>()); break;
-      case Kind::ObjectField: enterObjectField(n.as<ast::ObjectField>()); break;
-      case Kind::NullValue: enterNullValue(n.as<ast::NullValue>()); break;
+      case Kind::ListValue: values_.enterListValue(n.as<ast::ListValue>()); break;
+      case Kind::ObjectValue: values_.enterObjectValue(n.as<ast::ObjectValue>()); break;
+      case Kind::ObjectField: values_.enterObjectField(n.as<ast::ObjectField>()); break;
+      case Kind::NullValue: values_.enterNullValue(n.as<ast::NullValue>()); break;
       case Kind::EnumValue:
       case Kind::IntValue:
       case Kind::FloatValue:
       case Kind::StringValue:
       case Kind::BooleanValue:
-        if (!skipValues_) isValidValueNode(n.as<ast::ValueNode>());  // ValuesOfCorrectType
+        values_.enterLeafValue(n.as<ast::ValueNode>());
         break;
       case Kind::Variable: recordVariableUsage(n.as<ast::Variable>()); break;
       case Kind::SchemaDefinition:
@@ -225,13 +207,8 @@ class Validator : private detail::ValidationContext {
         if (skipKnownArguments_ == &n) skipKnownArguments_ = nullptr;
         providedRequiredArgumentsOnDirective(n.as<ast::Directive>());
         break;
-      case Kind::ObjectValue:
-        if (skipValues_ == &n) skipValues_ = nullptr;
-        inputFieldNames_.pop_back();  // UniqueInputFieldNames
-        break;
-      case Kind::ListValue:
-        if (skipValues_ == &n) skipValues_ = nullptr;
-        break;
+      case Kind::ObjectValue: values_.leaveObjectValue(n); break;
+      case Kind::ListValue: values_.leaveListValue(n); break;
       default:
         break;
     }
@@ -978,142 +955,6 @@ class Validator : private detail::ValidationContext {
     }
   }
 
-  // ---- Values (ValuesOfCorrectType, UniqueInputFieldNames) ------------------------------
-
-  void enterListValue(const ast::ListValue& list) {
-    if (skipValues_) return;
-    const Type* parent = typeInfo_.parentInputType();
-    const Type* type = parent ? &parent->nullableType() : nullptr;
-    if (!type || !type->isList()) {
-      isValidValueNode(list);
-      skipValues_ = &list;
-    }
-  }
-
-  void enterObjectValue(const ast::ObjectValue& obj) {
-    if (!skipValues_) {
-      const NamedTypeDef* type = namedOf(typeInfo_.inputType());
-      if (!type || type->kind != TypeKind::InputObject) {
-        isValidValueNode(obj);
-        skipValues_ = &obj;
-      } else {
-        const auto& inputType = type->as<InputObjectType>();
-        // keyMap: the last field of a name wins; keys keep first-seen order.
-        std::vector<std::pair<std::string_view, const ast::ObjectField*>> fieldNodes;
-        for (const auto& f : obj.fields) {
-          auto it = std::find_if(fieldNodes.begin(), fieldNodes.end(),
-                                 [&](const auto& p) { return p.first == f->name.value; });
-          if (it != fieldNodes.end()) {
-            it->second = f.get();
-          } else {
-            fieldNodes.emplace_back(f->name.value, f.get());
-          }
-        }
-        for (const auto& fieldDef : inputType.fields) {
-          const bool present = std::any_of(fieldNodes.begin(), fieldNodes.end(),
-                                           [&](const auto& p) { return p.first == fieldDef.name; });
-          if (!present && isRequired(fieldDef)) {
-            report("Field \"" + inputType.name + "." + fieldDef.name + "\" of required type " +
-                       quoted(fieldDef.type->toString()) + " was not provided.",
-                   obj);
-          }
-        }
-        if (isOneOf(inputType)) {
-          if (fieldNodes.size() != 1) {
-            report("OneOf Input Object " + quoted(inputType.name) + " must specify exactly one key.", obj);
-          } else {
-            const ast::ValueNode* value = fieldNodes[0].second->value.get();
-            if (!value || value->kind == Kind::NullValue) {
-              report("Field \"" + inputType.name + "." + std::string(fieldNodes[0].first) + "\" must be non-null.",
-                     obj);
-            }
-          }
-        }
-      }
-    }
-    inputFieldNames_.emplace_back();  // UniqueInputFieldNames
-  }
-
-  void enterObjectField(const ast::ObjectField& field) {
-    // ValuesOfCorrectType
-    if (!skipValues_) {
-      const NamedTypeDef* parentType = namedOf(typeInfo_.parentInputType());
-      if (!typeInfo_.inputType() && parentType && parentType->kind == TypeKind::InputObject) {
-        std::vector<std::string_view> names;
-        for (const auto& f : parentType->as<InputObjectType>().fields) names.push_back(f.name);
-        report("Field " + quoted(field.name.value) + " is not defined by type " + quoted(parentType->name) + "." +
-                   didYouMean(suggestionList(field.name.value, names)),
-               field);
-      }
-    }
-    // UniqueInputFieldNames
-    if (inputFieldNames_.empty()) return;
-    auto& known = inputFieldNames_.back();
-    auto [it, inserted] = known.emplace(field.name.value, &field.name);
-    if (!inserted) {
-      report("There can be only one input field named " + quoted(field.name.value) + ".",
-             std::vector<SourceLocation>{locOf(*it->second), locOf(field.name)});
-    }
-  }
-
-  void enterNullValue(const ast::NullValue& node) {
-    if (skipValues_) return;
-    const Type* type = typeInfo_.inputType();
-    if (type && type->isNonNull()) {
-      report("Expected value of type " + quoted(type->toString()) + ", found " + printValueNode(node) + ".", node);
-    }
-  }
-
-  // graphql-js isValidValueNode: leaf literals must parse for their type.
-  void isValidValueNode(const ast::ValueNode& node) {
-    const Type* locationType = typeInfo_.inputType();
-    if (!locationType) return;
-    const NamedTypeDef& type = locationType->namedType();
-    if (!type.isLeaf()) {
-      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printValueNode(node) + ".",
-             node);
-      return;
-    }
-    if (type.kind == TypeKind::Enum) {
-      enumParseLiteral(type.as<EnumType>(), node);
-      return;
-    }
-    const auto& scalar = type.as<ScalarType>();
-    if (!scalar.parseLiteral) return;
-    try {
-      (void)scalar.parseLiteral(node, nullptr);
-    } catch (const FieldError& e) {
-      // A GraphQLError from parseLiteral (what the built-in scalars throw)
-      // is reported as it is, at the value.
-      report(e.what(), node);
-    } catch (const std::exception& e) {
-      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printValueNode(node) + "; " +
-                 e.what(),
-             node);
-    }
-  }
-
-  // GraphQLEnumType.parseLiteral's errors.
-  void enumParseLiteral(const EnumType& type, const ast::ValueNode& node) {
-    auto suggestions = [&](const std::string& valueStr) {
-      std::vector<std::string_view> names;
-      for (const auto& v : type.values) names.push_back(v.name);
-      return didYouMean("the enum value", suggestionList(valueStr, names));
-    };
-    if (node.kind != Kind::EnumValue) {
-      const std::string valueStr = printValueNode(node);
-      report("Enum " + quoted(type.name) + " cannot represent non-enum value: " + valueStr + "." + suggestions(valueStr),
-             node);
-      return;
-    }
-    const std::string_view value = node.as<ast::EnumValue>().value;
-    if (!type.findValue(value)) {
-      const std::string valueStr(value);
-      report("Value " + quoted(valueStr) + " does not exist in " + quoted(type.name) + " enum." + suggestions(valueStr),
-             node);
-    }
-  }
-
   // ---- KnownTypeNames ---------------------------------------------------------------
 
   void knownTypeNames(const ast::NamedType& node) {
@@ -1137,6 +978,7 @@ class Validator : private detail::ValidationContext {
   // ---- state --------------------------------------------------------------------------
 
   detail::OverlappingFieldsChecker overlap_;
+  detail::ValueRules values_;  // ValuesOfCorrectType, UniqueInputFieldNames
 
   // Per-rule state.
   std::size_t operationCount_ = 0;                                            // LoneAnonymousOperation
@@ -1153,8 +995,6 @@ class Validator : private detail::ValidationContext {
   SeenDirectives schemaDirectives_;                                           // UniqueDirectivesPerLocation
   std::unordered_map<std::string_view, SeenDirectives> typeDirectives_;       // UniqueDirectivesPerLocation
   const ast::Node* skipKnownArguments_ = nullptr;                             // KnownArgumentNames
-  const ast::Node* skipValues_ = nullptr;                                     // ValuesOfCorrectType
-  std::vector<std::unordered_map<std::string_view, const ast::Name*>> inputFieldNames_;  // UniqueInputFieldNames
   const ast::Node* skipIntrospection_ = nullptr;                              // MaxIntrospectionDepth
   std::unordered_map<std::string_view, int> introspectionChecked_;            // MaxIntrospectionDepth
   std::unordered_map<std::string_view, int> introspectionExceeded_;           // MaxIntrospectionDepth

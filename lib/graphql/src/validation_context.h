@@ -25,6 +25,30 @@ inline constexpr const char* kAborted = "Validation aborted.";
 // graphql-js ASTValidationContext._remainingFragmentWork.
 inline constexpr long kFragmentWorkBudget = 50000;
 
+inline SourceLocation locOf(const ast::Node& n) { return {n.loc.line, n.loc.column}; }
+
+inline std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
+}
+
+inline const NamedTypeDef* namedOf(const Type* t) { return t ? &t->namedType() : nullptr; }
+inline bool isRequired(const InputValueDef& d) { return d.type && d.type->isNonNull() && !hasDefault(&d); }
+
+// graphql-js builds isOneOf from the @oneOf directive on the type's
+// definition node (not its extensions).
+inline bool isOneOf(const InputObjectType& t) {
+  if (!t.astNode) return false;
+  for (const auto& d : t.astNode->directives) {
+    if (d->name.value == "oneOf") return true;
+  }
+  return false;
+}
+
 // Thrown to stop the traversal; the error(s) explaining why are already in
 // the error list.
 struct Abort {};
@@ -55,7 +79,7 @@ struct UsageCollector {
 };
 
 class ValidationContext {
- protected:
+ public:
   ValidationContext(const Schema& schema, const ast::Document& doc, std::size_t maxErrors,
                     std::vector<GraphQLError>& errors)
       : schema_(schema), doc_(doc), maxErrors_(maxErrors), errors_(errors), typeInfo_(schema) {
