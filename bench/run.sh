@@ -32,3 +32,11 @@ for _ in $(seq "$PASSES"); do
   node "$HERE/graphql-js-bench.mjs" --json --seconds "$SECONDS_EACH" >>"$tmp/js.jsonl"
 done
 node "$HERE/report.mjs" "$tmp/cpp.jsonl" "$tmp/js.jsonl"
+
+# The applications service: startApp vs fork/exec/wait, register vs cp -r.
+echo
+if [ -x "$BIN/kubos-app-service" ]; then
+  python3 "$HERE/app_service_bench.py" "$BIN"
+else
+  echo "bench: $BIN/kubos-app-service not built; app service benchmark skipped"
+fi
