@@ -73,6 +73,8 @@ done
 # ---- processes ---------------------------------------------------------------
 PIDS=()
 NAMES=()
+PIPES=()   # the prefixing pipes, which outlive their service
+rm -f "$RUN"/logs/.*.fifo
 stopping=no
 stop_all() {
   [ "$stopping" = yes ] && return
@@ -82,17 +84,27 @@ stop_all() {
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for i in "${!PIDS[@]}"; do
     wait "${PIDS[$i]}" 2>/dev/null
-    echo "make run: ${NAMES[$i]} stopped"
   done
+  # Each pipe ends once its service has closed its output: its last lines
+  # (the shutdown messages) are on screen and in run/logs/ before we go on.
+  for pid in "${PIPES[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -f "$RUN"/logs/.*.fifo
+  for name in "${NAMES[@]}"; do echo "make run: $name stopped"; done
   exit 0
 }
 trap stop_all INT TERM
 
 # Starts "$@" in the background with its output prefixed by its name and kept
-# in run/logs/<name>.log.
+# in run/logs/<name>.log. Ctrl-C sends SIGINT to every process of the
+# terminal's group: the pipe ignores it, so it lives on to carry the
+# service's shutdown lines, and ends when the service closes its output.
 start() {
   local name=$1; shift
-  "$@" > >(sed -u "s/^/[$name] /" | tee -a "$RUN/logs/$name.log") 2>&1 &
+  local fifo="$RUN/logs/.$name.fifo"
+  mkfifo "$fifo"
+  (trap '' INT TERM; sed -u "s/^/[$name] /" <"$fifo" | tee -a "$RUN/logs/$name.log") &
+  PIPES+=($!)
+  "$@" >"$fifo" 2>&1 &
   PIDS+=($!)
   NAMES+=("$name")
 }

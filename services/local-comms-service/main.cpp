@@ -49,8 +49,10 @@ int main(int argc, char** argv) {
   std::unique_ptr<lcs::UdpRadio> radio;
   try {
     radio = std::make_unique<lcs::UdpRadio>(radioConfig);
+  } catch (const std::invalid_argument& e) {
+    return svc.fail(std::string("config error: ") + svc.config().file() + ": " + svc.settings().keyPath(e.what()));
   } catch (const std::exception& e) {
-    return svc.fail(std::string("config error: ") + svc.config().file() + ": local-comms-service." + e.what());
+    return svc.fail(e.what());
   }
   const std::size_t writers = commsConfig.downlinkPorts ? commsConfig.downlinkPorts->size() : 1;
   std::vector<comms::WriteFn> write(writers, [&radio](comms::ByteView b) { radio->write(b); });

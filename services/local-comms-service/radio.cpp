@@ -20,7 +20,7 @@ constexpr std::size_t kDatagramMax = 65536;
 asio::ip::address parseIp(const std::string& ip, const char* key) {
   boost::system::error_code ec;
   auto a = asio::ip::make_address(ip, ec);
-  if (ec) throw std::runtime_error(std::string(key) + ": \"" + ip + "\" is not an IP address (IPv4 or IPv6 literal)");
+  if (ec) throw std::invalid_argument(std::string(key) + ": \"" + ip + "\" is not an IP address (IPv4 or IPv6 literal)");
   return a;
 }
 
@@ -30,7 +30,7 @@ UdpRadio::UdpRadio(const RadioConfig& c) : socket_(ioc_), buffer_(kDatagramMax) 
   const auto listen = parseIp(c.listeningIp, "listening_ip");
   const auto gateway = parseIp(c.gatewayIp, "gateway_ip");
   if (listen.is_v4() != gateway.is_v4())
-    throw std::runtime_error("listening_ip " + c.listeningIp + " and gateway_ip " + c.gatewayIp +
+    throw std::invalid_argument("gateway_ip: " + c.gatewayIp + " and listening_ip " + c.listeningIp +
                              " must both be IPv4 or both IPv6 (packets go down from the listening socket)");
   gateway_ = udp::endpoint(gateway, c.gatewayPort);
   boost::system::error_code ec;

@@ -23,8 +23,9 @@ struct RadioConfig {
 
 class UdpRadio {
  public:
-  // Binds listening_ip:listening_port; throws std::runtime_error naming the
-  // address (and the key) when it cannot.
+  // Binds listening_ip:listening_port. Throws std::invalid_argument
+  // "<key>: <problem>" for a bad address, std::runtime_error naming the
+  // address when it cannot bind.
   explicit UdpRadio(const RadioConfig& config);
 
   // One datagram, waiting at most `wait`; nullopt if none came. Thread-safe

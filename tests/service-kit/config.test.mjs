@@ -1,5 +1,5 @@
 // Command line and config.toml failures of a real service binary
-// (CONTRACT.md sections 2 and 3): exit status and the one line on stderr.
+// (docs/services.md, "Command line" and "config.toml"): exit status and the one line on stderr.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -82,14 +82,15 @@ test('SK-CFG-E8 an unresolvable host name: exit 1 naming it', async () => {
   assert.match(oneLine(r.stderr), /cannot listen on no-such-host\.invalid:8000: cannot resolve/);
 });
 
-test('SK-CFG-E9 without -c the default path is used and named', async () => {
+test('SK-CFG-22 without -c both default paths are tried and named', async () => {
   // This machine has neither /home/system/etc/config.toml nor /etc/kubos-config.toml
   // unless a KubOS image is installed; then the service would start, which we skip.
   const { existsSync } = await import('node:fs');
   if (existsSync('/home/system/etc/config.toml') || existsSync('/etc/kubos-config.toml')) return;
   const r = await runToExit([]);
   assert.equal(r.code, 1);
-  assert.match(oneLine(r.stderr), /\/etc\/kubos-config\.toml: cannot read config file/);
+  assert.match(oneLine(r.stderr),
+    /no config file: neither \/home\/system\/etc\/config\.toml nor \/etc\/kubos-config\.toml exists \(give one with -c PATH\)/);
 });
 
 test('SK-CLI-E1 a bad flag or value: one line on stderr, exit 2', async () => {
@@ -119,4 +120,53 @@ test('SK-CLI-E3 services add their own flags (-b/--onboot here)', async () => {
 test('SK-CFG-E10 a bad limit value is a config error naming the key', async () => {
   const line = await configError('[kit-test-service.addr]\nip = "127.0.0.1"\nport = 8000\n[kit-test-service]\nworkers = 0\n');
   assert.match(line, /kit-test-service\.workers: 0 is out of range \(1\.\.256\)$/);
+});
+
+test('SK-CFG-20 a misspelt optional key warns once, naming file, line and the nearest key, and the service serves', async () => {
+  const svc = await startService({ extra: 'max-sleep-msec = 10\nworkrs = 2\nmax-batch = 4\n', args: ['--stdout'] });
+  try {
+    const r = await fetch(svc.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ping}"}' });
+    assert.equal(r.status, 200);
+    const lines = svc.output().split('\n');
+    const sleep = lines.filter((l) => l.includes('max-sleep-msec'));
+    assert.equal(sleep.length, 1, svc.output());
+    assert.match(sleep[0], /warn config: .*config\.toml:\d+: kit-test-service\.max-sleep-msec: unknown key, ignored \(did you mean max-sleep-ms\?\)$/);
+    const workers = lines.filter((l) => l.includes('workrs'));
+    assert.equal(workers.length, 1, svc.output());
+    assert.match(workers[0], /kit-test-service\.workrs: unknown key, ignored \(did you mean workers\?\)$/);  // a kit limit key
+    assert.ok(!svc.output().includes('max-batch'), 'a key that is read is not reported');
+  } finally {
+    await svc.stop();
+  }
+});
+
+test('SK-CFG-21 TOML syntax errors are said in plain words, keeping file:line:column', async () => {
+  const head = '[kit-test-service.addr]\nip = "127.0.0.1"\nport = 8000\n[kit-test-service]\n';
+  assert.match(await configError(head + 'name = "unterminated\n'), /config\.toml:5:\d+: TOML syntax error: unterminated string/);
+  assert.match(await configError(head + 'workers 4\n'), /config\.toml:5:\d+: TOML syntax error: missing '=' between the key and its value/);
+  assert.match(await configError(head + 'name = hello\n'), /config\.toml:5:\d+: TOML syntax error: bad value: text must be quoted/);
+});
+
+test('SK-LOG-10 without --stdout and no syslog daemon, the service says so once on stderr', async () => {
+  const { existsSync } = await import('node:fs');
+  if (existsSync('/dev/log')) return;  // a syslog daemon may be listening here
+  const svc = await startService();
+  try {
+    const deadline = Date.now() + 5000;
+    while (!svc.output().includes('syslog is unreachable') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const lines = svc.output().split('\n').filter((l) => l.includes('syslog is unreachable'));
+    assert.deepEqual(lines, ['kit-test-service: syslog is unreachable (/dev/log: No such file or directory): ' +
+      'log lines are lost; run with --stdout to see them']);
+  } finally {
+    await svc.stop();
+  }
+});
+
+test('SK-LOG-11 with --stdout a fatal error is printed once', async () => {
+  const r = await runToExit(['-c', '/nonexistent/kit/config.toml', '--stdout']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  oneLine(r.stderr);
 });

@@ -1,4 +1,4 @@
-// The hardware-service base (seed 002, CONTRACT.md section 6) as a service
+// The hardware-service base (docs/hardware-services.md) as a service
 // built with kubos::service::hardware::buildSchema answers it over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,7 +50,7 @@ test('SK-HW-4 bad hex is a clear field error, never a crash', async () => {
   assert.deepEqual(await q('{ ping }'), { data: { ping: 'pong' } }, 'still serving');
 });
 
-test('SK-HW-5 the base schema types are the seed\'s (introspection)', async () => {
+test('SK-HW-5 the base schema types are the KubOS outline\'s (introspection)', async () => {
   const r = await q(`{ __schema { queryType { fields { name type { name kind } } } mutationType { fields { name args { name type { kind ofType { name } } } } } } }`);
   const qf = Object.fromEntries(r.data.__schema.queryType.fields.map((f) => [f.name, f.type.name]));
   assert.equal(qf.ping, 'String');
@@ -68,7 +68,7 @@ test('SK-HW-5 the base schema types are the seed\'s (introspection)', async () =
   assert.deepEqual(e.data.b.enumValues.map((v) => v.name), ['ON', 'OFF', 'RESET']);
 });
 
-test('SK-HW-6 the SDL file matches the seed\'s operations', () => {
+test('SK-HW-6 the SDL file matches the KubOS outline\'s operations', () => {
   const sdl = readFileSync(fileURLToPath(new URL('../../lib/service/schema/hardware_base.graphql', import.meta.url)), 'utf8');
   for (const s of ['ping: String', 'config: String', 'power: PowerState', 'telemetry: Telemetry', 'noop: Boolean',
     'input: ControlPowerInput!', 'input: CommandRawInput!', 'command: String!', 'format: FormatEnum!', 'read: Int',

@@ -212,8 +212,6 @@ struct CommsService::Impl {
       std::string body = res.body();
       const unsigned status = res.result_int();
       if ((status < 200 || status >= 300) && !isGraphQLErrorsBody(body)) {
-        owner->telemetry->error(target + " answered HTTP " + std::to_string(status) + " " +
-                                std::string(res.reason()));
         return finishWithError(target + " answered HTTP " + std::to_string(status) + " " + std::string(res.reason()) +
                                (body.empty() ? std::string() : ": " + excerpt(body)));
       }

@@ -1,5 +1,7 @@
 #include "comms/telemetry.h"
 
+#include <array>
+#include <cstdio>
 #include <ctime>
 #include <limits>
 
@@ -61,11 +63,11 @@ std::string formatTime(std::chrono::system_clock::time_point t) {
   const std::time_t secs = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms % 1000));
-  return out;
+  std::array<char, 32> date{};
+  const std::size_t n = std::strftime(date.data(), date.size(), "%Y-%m-%dT%H:%M:%S", &tm);
+  std::array<char, 8> millis{};
+  std::snprintf(millis.data(), millis.size(), ".%03dZ", static_cast<int>(ms % 1000));
+  return std::string(date.data(), n) + millis.data();
 }
 
 std::string_view telemetrySdl() {

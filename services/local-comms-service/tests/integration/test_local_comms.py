@@ -312,6 +312,8 @@ class Failures(LinkTest):
         boom = self.fake(reply=b"boom", status=500)
         self.ground.send(build(9, GRAPHQL, boom.port, b'{"query":"{ping}"}'))
         self.assertErrorsReply(self.ground.recv(), 9, "answered HTTP 500 Internal Server Error: boom")
+        t = self.telemetry()
+        self.assertEqual((t["failedPacketsDown"], len(t["errors"])), (1, 1))  # one failure, one entry
         # A GraphQL errors body goes down as it is, whatever the status.
         bad = self.fake(reply=b'{"errors":[{"message":"Syntax Error"}]}', status=400)
         self.ground.send(build(10, GRAPHQL, bad.port, b'{"query":"{"}'))
@@ -556,8 +558,11 @@ class CommsClient(LinkTest):
         self.start_for_client("timeout = 5000\n")
         slow = self.fake(reply=b'{"mine":true}', delay=0.5)
         # An unsolicited downlink packet arrives first; the client ignores it.
-        threading.Timer(0.1, lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(
-            b"beacon", ("127.0.0.1", self.downlink_ports[0]))).start()
+        def beacon():
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                s.sendto(b"beacon", ("127.0.0.1", self.downlink_ports[0]))
+
+        threading.Timer(0.1, beacon).start()
         r = self.client("--service-port", str(slow.port), "--command-id", "31337", "{ping}")
         self.assertEqual((r.returncode, r.stdout), (0, b'{"mine":true}\n'), r.stderr)
 

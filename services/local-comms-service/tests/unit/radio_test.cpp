@@ -32,10 +32,10 @@ TEST(UdpRadio, LCS_1_bad_addresses_are_clear_errors) {
   try {
     UdpRadio r({"nope", 1, "127.0.0.1", 1});
     FAIL();
-  } catch (const std::runtime_error& e) {
+  } catch (const std::invalid_argument& e) {
     EXPECT_STREQ(e.what(), "listening_ip: \"nope\" is not an IP address (IPv4 or IPv6 literal)");
   }
-  EXPECT_THROW(UdpRadio({"127.0.0.1", 1, "::1", 1}), std::runtime_error);
+  EXPECT_THROW(UdpRadio({"127.0.0.1", 1, "::1", 1}), std::invalid_argument);
   boost::asio::io_context ioc;
   udp::socket holder(ioc, udp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
   try {
