@@ -36,3 +36,11 @@ node "$HERE/report.mjs" "$tmp/cpp.jsonl" "$tmp/js.jsonl"
 # The comms link (bench/comms-bench.sh): round trips against raw UDP and direct HTTP.
 echo
 bash "$HERE/comms-bench.sh" "$BIN" "$SECONDS_EACH"
+
+# The applications service: startApp vs fork/exec/wait, register vs cp -r.
+echo
+if [ -x "$BIN/kubos-app-service" ]; then
+  python3 "$HERE/app_service_bench.py" "$BIN"
+else
+  echo "bench: $BIN/kubos-app-service not built; app service benchmark skipped"
+fi

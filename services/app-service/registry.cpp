@@ -332,7 +332,7 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
   }
   if (!fromArchive) {
     try {
-      copyTreeDurable(src, stage);
+      copyTree(src, stage);
     } catch (const FsError& e) {
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }
@@ -348,6 +348,8 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
     AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config};
     try {
       atomicWriteFile(stage / "app.toml", kubos::app_service::writeAppToml(t));
+      // Every staged file and directory on disk before the commit rename.
+      syncFilesystem(stage);
     } catch (const FsError& e) {
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }
