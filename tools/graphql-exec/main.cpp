@@ -1,7 +1,7 @@
 // graphql-exec: runs one GraphQL request against an SDL schema, where every
 // field reads the same-named property of its parent (the JSON root value for
 // top-level fields), and prints the response JSON a service would send
-// (CONTRACT.md section 5).
+// (lib/service/README.md, "GraphQL over HTTP").
 //
 // Exit status: 0 whenever a response was printed (even one holding errors),
 // 2 for a usage error, 1 when a file cannot be read or the schema is invalid.
