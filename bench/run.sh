@@ -33,3 +33,7 @@ for _ in $(seq "$PASSES"); do
   node "$HERE/graphql-js-bench.mjs" --json --seconds "$SECONDS_EACH" >>"$tmp/js.jsonl"
 done
 node "$HERE/report.mjs" "$tmp/cpp.jsonl" "$tmp/js.jsonl"
+
+# The comms link (bench/comms-bench.sh): round trips against raw UDP and direct HTTP.
+echo
+bash "$HERE/comms-bench.sh" "$BIN" "$SECONDS_EACH"

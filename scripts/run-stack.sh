@@ -41,6 +41,7 @@ KNOWN_SERVICES=(
   echo "ip = \"127.0.0.1\""
   echo "max_num_handlers = 50"
   echo "timeout = 1500"
+  echo "downlink_ports = [8082]"
   echo "[local-comms-service.addr]"
   echo "ip = \"$IP\""
   echo "port = 8140"
@@ -72,6 +73,8 @@ done
 # ---- processes ---------------------------------------------------------------
 PIDS=()
 NAMES=()
+PIPES=()   # the prefixing pipes, which outlive their service
+rm -f "$RUN"/logs/.*.fifo
 stopping=no
 stop_all() {
   [ "$stopping" = yes ] && return
@@ -81,17 +84,27 @@ stop_all() {
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for i in "${!PIDS[@]}"; do
     wait "${PIDS[$i]}" 2>/dev/null
-    echo "make run: ${NAMES[$i]} stopped"
   done
+  # Each pipe ends once its service has closed its output: its last lines
+  # (the shutdown messages) are on screen and in run/logs/ before we go on.
+  for pid in "${PIPES[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -f "$RUN"/logs/.*.fifo
+  for name in "${NAMES[@]}"; do echo "make run: $name stopped"; done
   exit 0
 }
 trap stop_all INT TERM
 
 # Starts "$@" in the background with its output prefixed by its name and kept
-# in run/logs/<name>.log.
+# in run/logs/<name>.log. Ctrl-C sends SIGINT to every process of the
+# terminal's group: the pipe ignores it, so it lives on to carry the
+# service's shutdown lines, and ends when the service closes its output.
 start() {
   local name=$1; shift
-  "$@" > >(sed -u "s/^/[$name] /" | tee -a "$RUN/logs/$name.log") 2>&1 &
+  local fifo="$RUN/logs/.$name.fifo"
+  mkfifo "$fifo"
+  (trap '' INT TERM; sed -u "s/^/[$name] /" <"$fifo" | tee -a "$RUN/logs/$name.log") &
+  PIPES+=($!)
+  "$@" >"$fifo" 2>&1 &
   PIDS+=($!)
   NAMES+=("$name")
 }
@@ -107,6 +120,7 @@ else
 fi
 
 URLS=()
+UP=()   # "section|port" of every service that came up
 for entry in "${KNOWN_SERVICES[@]}" "${EXTRA[@]}"; do
   IFS='|' read -r name section port <<<"$entry"
   if [ ! -x "$BIN/$name" ]; then
@@ -124,18 +138,52 @@ for entry in "${KNOWN_SERVICES[@]}" "${EXTRA[@]}"; do
   done
   if [ "$up" = yes ]; then
     URLS+=("$section: http://$host:$port/   GraphiQL: http://$host:$port/graphiql")
+    UP+=("$section|$port")
   else
     echo "make run: $name did not start listening on $host:$port (see run/logs/$name.log)"
   fi
 done
+
+# The example mission app (examples/eps-monitor, on lib/app): registered with
+# the app service (again on every run: "already exists" is fine) and started
+# OnBoot with this config, so it logs the EPS battery state every 10 s.
+APPDIR=$(dirname "$BIN")/apps/eps-monitor
+apphost=$IP; [ "$apphost" = 0.0.0.0 ] && apphost=127.0.0.1
+if [ -x "$APPDIR/eps-monitor" ] && port_open "$apphost" 8000; then
+  python3 - "$apphost" "$APPDIR" "$CONFIG" <<'PY' || echo "make run: could not register/start eps-monitor"
+import json, sys, urllib.request
+host, appdir, config = sys.argv[1:]
+def q(query):
+    req = urllib.request.Request("http://%s:8000/" % host, data=json.dumps({"query": query}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=5) as r:
+        return json.loads(r.read())["data"]
+r = q('mutation { register(path: %s) { success errors } }' % json.dumps(appdir))["register"]
+if not r["success"] and "already exists" not in r["errors"]:
+    sys.exit("make run: register eps-monitor: " + r["errors"])
+r = q('mutation { startApp(name: "eps-monitor", runLevel: "OnBoot", config: %s) { success errors pid } }'
+      % json.dumps(config))["startApp"]
+print("make run: eps-monitor (example app) " + ("started, pid %s" % r["pid"] if r["success"] else r["errors"]))
+PY
+fi
 
 echo
 echo "================================================================"
 echo " KubOS stack running (config: run/config.toml, state: run/)"
 for u in "${URLS[@]}"; do echo "  $u"; done
 [ -e "$LINK" ] && echo "  sim-eps device: $LINK"
-[ -x "$BIN/comms-client" ] && [ -x "$BIN/local-comms-service" ] && \
-  echo "  ground: $BIN/comms-client --uplink 127.0.0.1:8081 --listen 127.0.0.1:8080 --service-port 8100 '{ping}'"
+# The ground's view: every service through the UDP radio (docs/comms.md).
+host=$IP; [ "$host" = 0.0.0.0 ] && host=127.0.0.1
+# local-comms-service listens for uplink on 8081 and sends every downlink
+# packet to the gateway 127.0.0.1:8080, where comms-client waits.
+comms_up=no
+for u in "${UP[@]}"; do [ "${u%%|*}" = local-comms-service ] && comms_up=yes; done
+if [ -x "$BIN/comms-client" ] && [ "$comms_up" = yes ]; then
+  echo " Through the radio (local-comms-service, uplink $host:8081, ground 127.0.0.1:8080):"
+  for u in "${UP[@]}"; do
+    echo "  ${u%%|*}: $BIN/comms-client --uplink $host:8081 --listen 127.0.0.1:8080 --service-port ${u##*|} '{ping}'"
+  done
+fi
 [ "$started" -eq 0 ] && echo "  (no service binaries are built yet)"
 echo " Ctrl-C stops everything."
 echo "================================================================"

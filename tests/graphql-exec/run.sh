@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # graphql-exec against graphql-js's answer (expected.json, from oracle.js),
-# plus its exit statuses (CONTRACT.md section 5). Usage: run.sh BINARY
+# plus its exit statuses (docs/services.md, "graphql-exec"). Usage: run.sh BINARY
 set -u
 bin="$1"
 here="$(cd "$(dirname "$0")" && pwd)"

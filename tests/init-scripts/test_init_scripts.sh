@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Requirements INIT-1 to INIT-5 (init/README.md): `make install` into a temporary DESTDIR puts
+# Requirements INIT-1 to INIT-6 (init/README.md): `make install` into a temporary DESTDIR puts
 # binaries, init scripts and the example config in the OBC layout, and the
 # installed S{NN}{name} scripts start, restart and stop the real binaries with
 # BusyBox's start-stop-daemon and a pidfile.
@@ -25,10 +25,17 @@ export PATH="$TMP/path:$PATH"
 # ---- INIT-1: layout for PREFIX=/usr (root file system) -----------------------
 D1="$TMP/rootfs"
 DESTDIR="$D1" cmake --install "$BUILD" --prefix /usr >/dev/null || fail "INIT_1 install --prefix /usr"
-check "INIT_1 example config with every service's section" \
-  grep -q '^\[app-service.addr\]' "$D1/etc/kubos-config.toml.example"
-check "INIT_1 local-comms-service section" grep -q '^\[local-comms-service.addr\]' "$D1/etc/kubos-config.toml.example"
-check "INIT_1 sim-eps-service section" grep -q '^\[sim-eps-service.addr\]' "$D1/etc/kubos-config.toml.example"
+# A section for each service installed, and none for one that is not.
+for entry in kubos-app-service:app-service local-comms-service:local-comms-service sim-eps-service:sim-eps-service; do
+  bin=${entry%%:*} section=${entry#*:}
+  if [ -x "$BUILD/bin/$bin" ]; then
+    check "INIT_1 example config has [$section.addr] ($bin installed)" \
+      grep -q "^\[$section.addr\]" "$D1/etc/kubos-config.toml.example"
+  else
+    check "INIT_1 example config has no [$section] ($bin not built)" \
+      bash -c "! grep -q '^\[$section' '$D1/etc/kubos-config.toml.example'"
+  fi
+done
 check "INIT_1 config installed when none exists" test -f "$D1/etc/kubos-config.toml"
 check "INIT_1 tools in /usr/bin" test -x "$D1/usr/bin/sim-eps"
 check "INIT_1 init script S80sim-eps in /etc/init.d" test -x "$D1/etc/init.d/S80sim-eps"
@@ -38,6 +45,35 @@ if [ -x "$BUILD/bin/sim-eps-service" ]; then
   check "INIT_1 S90sim-eps-service uses /etc/kubos-config.toml" \
     grep -q 'CONFIG=${CONFIG:-$ROOT/etc/kubos-config.toml}' "$D1/etc/init.d/S90sim-eps-service"
 fi
+# INIT-6: binaries are stripped, their debug info split off where gdb finds it.
+debug_ok() {  # installed binary, expected debug file
+  local bin=$1 dbg=$2
+  [ -f "$dbg" ] || { echo "  no $dbg"; return 1; }
+  readelf -S "$bin" | grep -q '\.debug_info' && { echo "  $bin still has .debug_info"; return 1; }
+  readelf -S "$bin" | grep -q '\.symtab' && { echo "  $bin still has a symbol table"; return 1; }
+  readelf -S "$dbg" | grep -q '\.debug_info' || { echo "  $dbg has no .debug_info"; return 1; }
+  [ "$(readelf -p .gnu_debuglink "$bin" 2>/dev/null | grep -o "$(basename "$dbg")")" = "$(basename "$dbg")" ] ||
+    { echo "  $bin has no .gnu_debuglink to $(basename "$dbg")"; return 1; }
+  # gdb itself finds the symbols: it looks in <debug-file-directory>/<the
+  # binary's directory>/, so mirror the binary's DESTDIR path onto the
+  # debug directory, as /usr/lib/debug/usr/bin is for /usr/bin on the OBC.
+  if command -v gdb >/dev/null; then
+    local mirror="$TMP/gdb-debug$(dirname "$bin")"
+    mkdir -p "$(dirname "$mirror")" && ln -sfn "$(dirname "$dbg")" "$mirror"
+    gdb -nx -batch -iex "set debug-file-directory $TMP/gdb-debug" -ex 'info line main' "$bin" 2>&1 |
+      grep -q 'Line [0-9]* of "' || { echo "  gdb finds no line info for main in $bin"; return 1; }
+  fi
+}
+check "INIT_6 /usr/bin/sim-eps stripped, debug info in /usr/lib/debug" \
+  debug_ok "$D1/usr/bin/sim-eps" "$D1/usr/lib/debug/usr/bin/sim-eps.debug"
+if [ -x "$BUILD/bin/sim-eps-service" ]; then
+  check "INIT_6 /usr/sbin/sim-eps-service stripped, debug info in /usr/lib/debug" \
+    debug_ok "$D1/usr/sbin/sim-eps-service" "$D1/usr/lib/debug/usr/sbin/sim-eps-service.debug"
+  size=$(stat -c %s "$D1/usr/sbin/sim-eps-service")
+  built=$(stat -c %s "$BUILD/bin/sim-eps-service")
+  echo "  sim-eps-service: $built bytes built, $size bytes installed"
+fi
+
 # A second install keeps a mission's edited config.
 echo "# mission edit" >> "$D1/etc/kubos-config.toml"
 DESTDIR="$D1" cmake --install "$BUILD" --prefix /usr >/dev/null
@@ -50,6 +86,8 @@ check "INIT_2 binaries in /home/system/usr/bin" test -x "$D/home/system/usr/bin/
 check "INIT_2 scripts in /home/system/etc/init.d" test -x "$D/home/system/etc/init.d/S80sim-eps"
 check "INIT_2 config at /home/system/etc/config.toml" test -f "$D/home/system/etc/config.toml"
 check "INIT_2 nothing outside /home/system" test -z "$(cd "$D" && find . -type f ! -path './home/system/*')"
+check "INIT_6 /home/system install: debug info beside the binary (.debug/)" \
+  test -f "$D/home/system/usr/bin/.debug/sim-eps.debug"
 
 # ---- INIT-3: start / stop / restart with start-stop-daemon and a pidfile -----
 export KUBOS_ROOT="$D"

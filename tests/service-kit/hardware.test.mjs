@@ -1,4 +1,4 @@
-// The hardware-service base (seed 002, CONTRACT.md section 6) as a service
+// The hardware-service base (docs/hardware-services.md) as a service
 // built with kubos::service::hardware::buildSchema answers it over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
-// GraphQL over HTTP through the real kit-test-service binary (CONTRACT.md
-// section 5). Test names carry the requirement IDs of lib/service/README.md.
+// GraphQL over HTTP through the real kit-test-service binary (docs/services.md,
+// "GraphQL over HTTP"). Test names carry the requirement IDs of lib/service/README.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';

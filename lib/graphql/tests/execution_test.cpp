@@ -35,14 +35,13 @@ Value json(const char* text) {
 
 // Runs execute() (no validation, as the oracle does) and returns the JSON.
 std::string run(const kubos::graphql::Schema& schema, const std::string& query, const Value* root = nullptr,
-                const Value* vars = nullptr, std::optional<std::string> op = std::nullopt, void* context = nullptr) {
+                const Value* vars = nullptr, std::optional<std::string> op = std::nullopt) {
   auto parsed = kubos::graphql::parse(query);
   if (!parsed.document) return "parse error: " + (parsed.error ? parsed.error->message : std::string());
   kubos::graphql::ExecuteArgs args;
   args.rootValue = root;
   args.variableValues = vars;
   args.operationName = std::move(op);
-  args.context = context;
   return kubos::graphql::resultToJson(kubos::graphql::execute(schema, *parsed.document, args));
 }
 
@@ -119,20 +118,18 @@ TEST(Execution, GQL_8_MutationFieldsRunSeriallyInOrder) {
 }
 
 // Requirement: resolvers get the parent value, coerced args, the info (field,
-// parent type, merged nodes, root, variables, operation) and the context.
-TEST(Execution, GQL_5_ResolverReceivesParentArgsInfoAndContext) {
+// parent type, merged nodes, root, variables, operation).
+TEST(Execution, GQL_5_ResolverReceivesParentArgsAndInfo) {
   auto schema = buildSchema(R"(
     type Query { item(id: Int!): Item }
     type Item { id: Int label(prefix: String = ">"): String }
   )");
   ASSERT_TRUE(schema);
-  int context = 42;
   schema->bindResolver("Query", "item", [&](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
     EXPECT_EQ(parent, *info.rootValue.find("marker") == Value("root") ? info.rootValue : Value());
     EXPECT_EQ(info.fieldName, "item");
     EXPECT_EQ(info.parentType.name, "Query");
     EXPECT_EQ(info.fieldNodes.size(), 2u);
-    EXPECT_EQ(info.context, &context);
     EXPECT_EQ(info.variables, json(R"({"v":3})"));
     Value item = Value::object();
     item.add("id", *args.find("id"));
@@ -144,8 +141,7 @@ TEST(Execution, GQL_5_ResolverReceivesParentArgsInfoAndContext) {
   });
   Value root = json(R"({"marker":"root"})");
   Value vars = json(R"({"v":3})");
-  EXPECT_EQ(run(*schema, "query ($v: Int!) { item(id: $v) { id } item(id: $v) { label } }", &root, &vars,
-                std::nullopt, &context),
+  EXPECT_EQ(run(*schema, "query ($v: Int!) { item(id: $v) { id } item(id: $v) { label } }", &root, &vars),
             R"({"data":{"item":{"id":3,"label":">3"}}})");
 }
 

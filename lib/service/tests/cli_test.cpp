@@ -1,4 +1,4 @@
-// Requirements SK-CLI-*: the common command line (CONTRACT.md section 2).
+// Requirements SK-CLI-*: the common command line (docs/services.md, "Command line").
 #include <gtest/gtest.h>
 
 #include <sstream>

@@ -1,8 +1,10 @@
-// Requirements SK-CFG-*: config.toml per CONTRACT.md section 3.
+// Requirements SK-CFG-*: config.toml (docs/services.md, "config.toml").
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
+
+#include <unistd.h>
 
 #include "service/config.h"
 
@@ -163,4 +165,59 @@ TEST(Config, SK_CFG_13_DefaultPathPrefersUserPartition) {
   std::remove(tmpl);
   EXPECT_EQ(Config::kUserConfigPath, std::string("/home/system/etc/config.toml"));
   EXPECT_EQ(Config::kSystemConfigPath, std::string("/etc/kubos-config.toml"));
+}
+
+TEST(Config, SK_CFG_20_UnknownKeysAreListedWithTheNearestKnownKey) {
+  Config c = Config::fromString("svc", R"([svc.addr]
+ip = "127.0.0.1"
+port = 8100
+prot = 1
+[svc]
+bus = "/dev/ttyS4"
+tiemout_ms = 500
+zzz = 1
+[svc.comms]
+ip = "1.2.3.4"
+[svc.extra]
+x = 1
+[other]
+tiemout_ms = 1
+)",
+                                "/c.toml");
+  (void)c.addr();
+  (void)c.service().requireString("bus");
+  (void)c.service().getInt("timeout_ms", 500);
+  (void)c.service().table("comms");  // opened, but its ip is never read
+  const std::vector<std::string> expected{
+      "/c.toml:4: svc.addr.prot: unknown key, ignored",  // port is there: not a typo of it
+      "/c.toml:7: svc.tiemout_ms: unknown key, ignored (did you mean timeout_ms?)",
+      "/c.toml:8: svc.zzz: unknown key, ignored",
+      "/c.toml:10: svc.comms.ip: unknown key, ignored",
+      "/c.toml:11: svc.extra: unknown key, ignored",
+  };
+  EXPECT_EQ(c.unknownKeys(), expected);
+  // A table whose keys the service enumerates has no unknown keys.
+  (void)c.service().table("comms")->keys();
+  EXPECT_EQ(c.unknownKeys().size(), 4u);
+}
+
+TEST(Config, SK_CFG_21_SyntaxErrorsInPlainWords) {
+  auto msg = [](const char* text) { return errorOf([&] { Config::fromString("s", text, "/c.toml"); }); };
+  EXPECT_EQ(msg("[s]\nx = \"abc\n").rfind("/c.toml:2:9: TOML syntax error: unterminated string: ", 0), 0u)
+      << msg("[s]\nx = \"abc\n");
+  EXPECT_NE(msg("[s]\nx 5\n").find("missing '=' between the key and its value"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx = abc\n").find("bad value: text must be quoted"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx =\n").find("missing value after '='"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx = 1\nx = 2\n").find("defined twice"), std::string::npos);
+  EXPECT_NE(msg("[s\nx = 1\n").find("unterminated table header"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx = tru\n").find("a boolean is true or false"), std::string::npos);
+  EXPECT_EQ(msg("[s]\nx = tru\n").find('\n'), std::string::npos) << "one line";
+}
+
+TEST(Config, SK_CFG_22_NoConfigFileNamesBothDefaultPaths) {
+  if (::access(Config::kUserConfigPath, F_OK) == 0 || ::access(Config::kSystemConfigPath, F_OK) == 0)
+    GTEST_SKIP() << "a KubOS config is installed on this machine";
+  EXPECT_EQ(
+      errorOf([] { (void)Config::defaultPathOrThrow(); }),
+      "no config file: neither /home/system/etc/config.toml nor /etc/kubos-config.toml exists (give one with -c PATH)");
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "service/graphql_http.h"
+#include "service/log.h"
 
 namespace {
 
@@ -67,15 +68,16 @@ TEST(MediaType, SK_GQL_10_AcceptNegotiation) {
 }
 
 TEST(QueryString, SK_GQL_11_UrlDecoding) {
-  std::vector<std::pair<std::string, std::string>> p;
-  ASSERT_TRUE(kubos::service::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag", p));
+  auto parsed = kubos::service::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag");
+  ASSERT_TRUE(parsed);
+  const auto& p = *parsed;
   ASSERT_EQ(p.size(), 4u);
   EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"query", "{ping}"}));
   EXPECT_EQ(p[1].second, "b c");
   EXPECT_EQ(p[2].second, "");
   EXPECT_EQ(p[3].first, "flag");
-  EXPECT_FALSE(kubos::service::parseQueryString("a=%zz", p));
-  EXPECT_FALSE(kubos::service::parseQueryString("a=%4", p));
+  EXPECT_FALSE(kubos::service::parseQueryString("a=%zz"));
+  EXPECT_FALSE(kubos::service::parseQueryString("a=%4"));
 }
 
 TEST_F(Fixture, SK_GQL_1_PostAnswersData) {
@@ -157,4 +159,82 @@ TEST_F(Fixture, SK_GIQL_3_GraphiqlRoutes) {
     EXPECT_EQ(page.status, 503);
   }
   EXPECT_EQ(send("POST", "/graphiql", R"({"query":"{ping}"})").status, 405);
+}
+
+TEST(ParseRequests, SK_REQ_1_OneReaderForBodiesAndBatches) {
+  std::string err;
+  auto one = kubos::service::parseRequests(R"({"query":"{ping}","operationName":"A"})", 3, &err);
+  ASSERT_TRUE(one) << err;
+  EXPECT_FALSE(one->batch);
+  ASSERT_EQ(one->requests.size(), 1u);
+  EXPECT_EQ(one->requests[0].query, "{ping}");
+  EXPECT_EQ(one->requests[0].operationName, "A");
+  auto two = kubos::service::parseRequests(R"([{"query":"{a}"},{"query":"{b}"}])", 3, &err);
+  ASSERT_TRUE(two) << err;
+  EXPECT_TRUE(two->batch);
+  EXPECT_EQ(two->requests.size(), 2u);
+  auto refused = [](std::string_view body) {
+    std::string e;
+    EXPECT_FALSE(kubos::service::parseRequests(body, 3, &e)) << body;
+    return e;
+  };
+  EXPECT_EQ(refused("  "), "Missing body");
+  EXPECT_EQ(refused("[]"), "Empty batch: send at least one request");
+  EXPECT_EQ(refused(R"([{"query":"{a}"},{"query":"{a}"},{"query":"{a}"},{"query":"{a}"}])"),
+            "Batch of 4 requests exceeds the limit of 3 (max-batch)");
+  EXPECT_EQ(refused(R"([{"query":"{a}"},{"nope":1}])"), "Batch item 1: Missing query");
+  EXPECT_EQ(refused(R"("{a}")"), "JSON body must be an object");
+  EXPECT_EQ(refused("{").rfind("Unparsable JSON body: ", 0), 0u);
+}
+
+TEST(ParseRequests, SK_REQ_2_RefusalsEscapeControlCharacters) {
+  auto r = kubos::service::HttpResponse::error(400, "bad\x01\n\"x\"");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"({"errors":[{"message":"bad\u0001\n\"x\""}]})");
+  EXPECT_EQ(*r.findHeader("content-type"), "application/json");
+}
+
+namespace {
+const std::vector<kubos::service::HttpHeader> kBrowser{
+    {"accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}};
+}  // namespace
+
+TEST_F(Fixture, SK_EDGE_1_BrowserWithoutQueryIsSentToGraphiql) {
+  for (const char* target : {"/", "/?", "/anything", "/?operationName=x"}) {
+    auto r = send("GET", target, "", kBrowser);
+    EXPECT_EQ(r.status, 302) << target;
+    ASSERT_TRUE(r.findHeader("location")) << target;
+    EXPECT_EQ(*r.findHeader("location"), "/graphiql");
+  }
+  // A query still runs, whoever asks; clients not asking for HTML get the 400.
+  EXPECT_EQ(send("GET", "/?query=%7Bping%7D", "", kBrowser).status, 200);
+  EXPECT_EQ(send("GET", "/", "", {{"accept", "application/json"}}).status, 400);
+  EXPECT_EQ(send("GET", "/", "", {{"accept", "text/html;q=0"}}).status, 400);
+}
+
+TEST_F(Fixture, SK_EDGE_2_FaviconIs404WithoutAWarning) {
+  kubos::service::log::Options o;
+  o.ident = "graphql-http-test";
+  o.useSyslog = false;
+  kubos::service::log::init(o);
+  std::vector<std::string> lines;
+  kubos::service::log::setObserver([&](kubos::service::log::Level, std::string_view m) { lines.emplace_back(m); });
+  kubos::service::GraphQLHttpHandler logging{engine, kubos::service::GraphQLHttpOptions{}};
+  kubos::service::HttpRequest r;
+  r.method = "GET";
+  r.target = "/favicon.ico";
+  r.headers = kBrowser;
+  auto quick = logging.route(r);
+  kubos::service::log::setObserver(nullptr);
+  ASSERT_TRUE(quick);
+  EXPECT_EQ(quick->status, 404);
+  EXPECT_TRUE(lines.empty()) << lines.front();
+}
+
+TEST_F(Fixture, SK_EDGE_3_PostOnAnyPathStaysGraphQL) {
+  for (const char* target : {"/", "/favicon.ico", "/graphql", "/a/b?c=d"}) {
+    auto r = send("POST", target, R"({"query":"{ping}"})");
+    EXPECT_EQ(r.status, 200) << target;
+    EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})") << target;
+  }
 }

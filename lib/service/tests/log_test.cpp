@@ -55,3 +55,40 @@ TEST(Log, SK_LOG_6_OneRecordPerLine) {
   kubos::service::log::setObserver(nullptr);
   EXPECT_EQ(seen, "query {   x  }");
 }
+
+TEST(Log, SK_LOG_10_UnreachableSyslogIsSaidOnceOnStderr) {
+  kubos::service::log::Options o;
+  o.ident = "log-test";
+  o.syslogSocket = "/nonexistent/dev-log";
+  kubos::service::log::init(o);
+  testing::internal::CaptureStderr();
+  kubos::service::log::warnIfUnheard();
+  kubos::service::log::warn("a line that goes nowhere");
+  kubos::service::log::warnIfUnheard();
+  EXPECT_EQ(testing::internal::GetCapturedStderr(),
+            "log-test: syslog is unreachable (/nonexistent/dev-log: No such file or directory): log lines are lost; "
+            "run with --stdout to see them\n");
+  o.echoStdout = true;  // lines are visible on stdout: nothing to say
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  kubos::service::log::init(o);
+  kubos::service::log::warnIfUnheard();
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  (void)testing::internal::GetCapturedStdout();
+  initQuiet(Level::Info);
+}
+
+TEST(Log, SK_LOG_11_FatalIsPrintedOnceWithStdout) {
+  kubos::service::log::Options o;
+  o.ident = "log-test";
+  o.echoStdout = true;
+  o.useSyslog = false;
+  kubos::service::log::init(o);
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  kubos::service::log::fatal("config error: /c.toml: no [x] section");
+  const std::string out = testing::internal::GetCapturedStdout();
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "log-test: config error: /c.toml: no [x] section\n");
+  EXPECT_EQ(out, "");
+  initQuiet(Level::Info);
+}

@@ -1,4 +1,4 @@
-// The hardware-service base (seed 002, CONTRACT.md section 6): the base schema
+// The hardware-service base (docs/hardware-services.md): the base schema
 // every hardware service implements, with "Not Implemented" field errors for
 // whatever the device does not do, and the commandRaw HEX/STR codecs.
 //

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "graphql/engine.h"
+#include "service/graphql_http.h"
 #include "mock_device.h"
 #include "resolvers.h"
 
@@ -15,6 +16,7 @@ struct Rig {
   MockDevice* dev = nullptr;
   std::unique_ptr<EpsModel> model;
   std::unique_ptr<kubos::graphql::Engine> engine;
+  std::unique_ptr<kubos::service::GraphQLHttpHandler> handler;  // the request path the service runs
   Rig() {
     auto d = std::make_unique<MockDevice>();
     dev = d.get();
@@ -23,9 +25,16 @@ struct Rig {
     auto schema = buildSchema(*model, {"/mock/eps", 115200, 100}, &error);
     if (!schema) throw std::runtime_error(error);
     engine = std::make_unique<kubos::graphql::Engine>(schema);
+    kubos::service::GraphQLHttpOptions options;
+    options.logErrors = false;
+    handler = std::make_unique<kubos::service::GraphQLHttpHandler>(*engine, options);
   }
   kubos::graphql::Value run(const std::string& query) {
-    std::string body = engine->executeJson(kubos::graphql::toJson(kubos::graphql::Value(kubos::graphql::ValueObject{{"query", query}})));
+    kubos::service::HttpRequest post;
+    post.method = "POST";
+    post.target = "/";
+    post.body = kubos::graphql::toJson(kubos::graphql::Value(kubos::graphql::ValueObject{{"query", query}}));
+    const std::string body = handler->handle(post).body;
     auto v = kubos::graphql::parseJson(body);
     EXPECT_TRUE(v) << body;
     return v ? *v : kubos::graphql::Value();

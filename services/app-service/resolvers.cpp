@@ -1,0 +1,178 @@
+#include "resolvers.h"
+
+#include <sys/stat.h>
+
+#include "service/log.h"
+
+namespace gql = kubos::graphql;
+namespace slog = kubos::service::log;
+
+namespace kubos::app_service {
+
+namespace {
+
+std::optional<std::string> optString(const gql::Value& args, std::string_view key) {
+  const gql::Value* v = args.find(key);
+  if (!v || v->isNull()) return std::nullopt;
+  return v->asString();
+}
+
+std::optional<bool> optBool(const gql::Value& args, std::string_view key) {
+  const gql::Value* v = args.find(key);
+  if (!v || v->isNull()) return std::nullopt;
+  return v->asBool();
+}
+
+gql::Value appValue(const AppInfo& a) {
+  gql::Value v = gql::Value::object();
+  v.add("name", a.name);
+  v.add("executable", a.executable().string());
+  v.add("version", a.version);
+  v.add("author", a.author);
+  v.add("config", a.config);
+  return v;
+}
+
+gql::Value entryValue(const AppInfo& a) {
+  gql::Value v = gql::Value::object();
+  v.add("active", a.active);
+  v.add("app", appValue(a));
+  return v;
+}
+
+gql::Value optInt(const std::optional<int>& i) { return i ? gql::Value(*i) : gql::Value(nullptr); }
+
+gql::Value statusValue(const StatusEntry& e) {
+  gql::Value v = gql::Value::object();
+  v.add("name", e.name);
+  v.add("version", e.version);
+  v.add("runLevel", e.runLevel);
+  v.add("startTime", formatTime(e.startMs));
+  v.add("endTime", e.endMs ? gql::Value(formatTime(*e.endMs)) : gql::Value(nullptr));
+  v.add("running", e.running);
+  v.add("pid", optInt(e.pid));
+  v.add("lastRc", optInt(e.lastRc));
+  v.add("lastSignal", optInt(e.lastSignal));
+  if (e.args) {
+    gql::Value l = gql::Value::list();
+    for (const auto& a : *e.args) l.push(a);
+    v.add("args", std::move(l));
+  } else {
+    v.add("args", nullptr);
+  }
+  v.add("config", e.config);
+  return v;
+}
+
+// Business failures are data, not GraphQL errors; each is logged once.
+gql::Value generic(std::string_view op, const Outcome& o) {
+  if (!o.ok) slog::warn(op, ": ", o.error);
+  gql::Value v = gql::Value::object();
+  v.add("success", o.ok);
+  v.add("errors", o.error);
+  return v;
+}
+
+}  // namespace
+
+StartResult startActive(Models& m, const std::string& name, const std::string& runLevel,
+                        const std::optional<std::string>& config, const std::optional<std::vector<std::string>>& args) {
+  constexpr const char* prefix = "Failed to start app: ";
+  if (auto bad = checkRunLevel(runLevel)) return {false, prefix + *bad, {}};
+  auto app = m.registry.activeVersion(name);
+  if (!app) return {false, std::string(prefix) + "No active version found for app " + name, {}};
+  struct stat st {};
+  if (::stat(app->executable().c_str(), &st) != 0) {
+    // KubOS uninstalls a version whose executable has gone; the answer says so.
+    auto u = uninstallApp(m, app->name, app->version);
+    std::string what = u.ok ? app->name + " version " + app->version + " automatically uninstalled" : u.error;
+    return {false, std::string(prefix) + app->executable().string() + " does not exist. " + what, {}};
+  }
+  return m.supervisor.start(*app, runLevel, config, args);
+}
+
+UninstallOutcome uninstallApp(Models& m, const std::string& name, const std::optional<std::string>& version) {
+  UninstallOutcome u = m.registry.uninstall(name, version);
+  if (!u.ok) return u;
+  m.supervisor.stop(name, version);
+  m.status.remove(name, version);
+  slog::info("uninstalled ", name, " ", version ? *version : "(every version)");
+  return u;
+}
+
+std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
+  std::vector<gql::GraphQLError> errors;
+  auto schema = gql::Schema::fromSDL(std::string(schemaSdl()), &errors);
+  if (!schema) {
+    if (error) *error = errors.empty() ? "invalid SDL" : errors.front().message;
+    return nullptr;
+  }
+  Models* m = &models;
+  bool ok = true;
+  auto bind = [&](const char* type, const char* field, gql::Resolver r) {
+    ok = ok && schema->bindResolver(type, field, std::move(r), error);
+  };
+  bind("Query", "ping", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) { return gql::Value("pong"); });
+  bind("Query", "registeredApps", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    gql::Value out = gql::Value::list();
+    for (const auto& a : m->registry.list(optString(args, "name"), optString(args, "version"), optBool(args, "active")))
+      out.push(entryValue(a));
+    return out;
+  });
+  bind("Query", "appStatus", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    gql::Value out = gql::Value::list();
+    for (const auto& e : m->status.list(optString(args, "name"), optString(args, "version"), optBool(args, "running")))
+      out.push(statusValue(e));
+    return out;
+  });
+  bind("Mutation", "register", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    std::string path = optString(args, "path").value_or("");
+    RegisterOutcome r = m->registry.registerApp(path);
+    gql::Value v = generic("register", r);
+    if (r.ok) {
+      slog::info("registered ", r.app.name, " ", r.app.version, " from ", path);
+      v.add("entry", entryValue(r.app));
+      v.add("active", r.app.active);
+      v.add("app", appValue(r.app));
+    } else {
+      v.add("entry", nullptr);
+      v.add("active", nullptr);
+      v.add("app", nullptr);
+    }
+    return v;
+  });
+  bind("Mutation", "uninstall", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    return generic("uninstall", uninstallApp(*m, optString(args, "name").value_or(""), optString(args, "version")));
+  });
+  bind("Mutation", "setVersion", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    std::string name = optString(args, "name").value_or("");
+    std::string version = optString(args, "version").value_or("");
+    Outcome o = m->registry.setVersion(name, version);
+    if (o.ok) slog::info("setVersion: ", name, " ", version, " is active");
+    return generic("setVersion", o);
+  });
+  bind("Mutation", "startApp", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    std::optional<std::vector<std::string>> list;
+    if (const gql::Value* a = args.find("args"); a && a->isList()) {
+      list.emplace();
+      for (const auto& s : a->asList()) list->push_back(s.asString());
+    }
+    StartResult r = startActive(*m, optString(args, "name").value_or(""),
+                                optString(args, "runLevel").value_or(kOnCommand), optString(args, "config"), list);
+    gql::Value v = generic("startApp", Outcome{r.ok, r.error});
+    v.add("pid", optInt(r.pid));
+    return v;
+  });
+  bind("Mutation", "killApp", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    const gql::Value* s = args.find("signal");
+    std::int64_t sig = (s && !s->isNull()) ? s->asInt() : 15;
+    if (sig < 1 || sig > 31)
+      return generic("killApp", Outcome::failure("Failed to kill app: invalid signal " + std::to_string(sig) + " (expected 1..31)"));
+    return generic("killApp", m->supervisor.kill(optString(args, "name").value_or(""),
+                                                 optString(args, "runLevel").value_or(kOnCommand), static_cast<int>(sig)));
+  });
+  if (!ok) return nullptr;
+  return schema;
+}
+
+}  // namespace kubos::app_service

@@ -1,0 +1,35 @@
+// Binds schema.graphql to the models (registry, status history, supervisor).
+// The only file that knows both GraphQL and the models.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "graphql/schema.h"
+#include "registry.h"
+#include "status.h"
+#include "supervisor.h"
+
+namespace kubos::app_service {
+
+// schema.graphql, embedded at build time.
+std::string_view schemaSdl();
+
+struct Models {
+  Registry& registry;
+  StatusStore& status;
+  Supervisor& supervisor;
+};
+
+// startApp's logic (also used by -b/--onboot): active version, missing
+// executable (uninstalled, as KubOS does), then the supervisor.
+StartResult startActive(Models& m, const std::string& name, const std::string& runLevel,
+                        const std::optional<std::string>& config, const std::optional<std::vector<std::string>>& args);
+// uninstall's logic: registry, then running instances and status entries.
+UninstallOutcome uninstallApp(Models& m, const std::string& name, const std::optional<std::string>& version);
+
+// Null and *error on failure (a schema or binding bug).
+std::shared_ptr<kubos::graphql::Schema> buildSchema(Models& models, std::string* error);
+
+}  // namespace kubos::app_service

@@ -1,0 +1,407 @@
+#include "supervisor.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <condition_variable>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "fsutil.h"
+#include "service/log.h"
+
+extern char** environ;
+
+namespace asio = boost::asio;
+namespace slog = kubos::service::log;
+
+namespace kubos::app_service {
+
+namespace {
+
+int pidfdOpen(int pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
+int pidfdSignal(int fd, int sig) { return static_cast<int>(::syscall(SYS_pidfd_send_signal, fd, sig, nullptr, 0)); }
+
+std::string osError(int e) { return std::string(std::strerror(e)) + " (os error " + std::to_string(e) + ")"; }
+
+}  // namespace
+
+std::optional<std::string> checkRunLevel(const std::string& level) {
+  if (level == kOnBoot || level == kOnCommand) return std::nullopt;
+  return "unknown run level '" + level + "' (expected OnBoot or OnCommand)";
+}
+
+std::string signalName(int sig) {
+  const char* abbrev = sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
+}
+
+std::uint64_t processStartTime(int pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+  std::string s((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  // The command name (field 2) may hold spaces and parentheses: skip to the last ')'.
+  auto close = s.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream in(s.substr(close + 2));
+  std::string field;
+  // Fields 3..21, then 22 is the start time.
+  for (int i = 3; i < 22 && in >> field; ++i) {
+  }
+  std::uint64_t start = 0;
+  in >> start;
+  return start;
+}
+
+struct Supervisor::Child {
+  std::string name, version, runLevel;
+  int pid = -1;
+  std::int64_t startMs = 0;
+  bool ours = true;          // false: re-attached after a restart (not our child, no exit status)
+  bool uninstalled = false;  // its version was uninstalled: no status to record
+  UniqueFd pidfd;
+  std::unique_ptr<asio::posix::stream_descriptor> pidWatch;
+  std::array<std::unique_ptr<asio::posix::stream_descriptor>, 2> pipes;
+  std::array<std::string, 2> partial;
+  std::unique_ptr<asio::steady_timer> graceTimer;
+  // Guarded by m: the end of the process.
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  std::optional<int> rc, sig;
+};
+
+Supervisor::Supervisor(StatusStore& status, SupervisorOptions options)
+    : status_(status), options_(options), work_(asio::make_work_guard(io_)) {
+  thread_ = std::thread([this] {
+    for (;;) {
+      try {
+        io_.run();
+        return;
+      } catch (const std::exception& e) {
+        slog::error("supervisor: ", e.what());  // keep the loop alive
+      }
+    }
+  });
+}
+
+Supervisor::~Supervisor() {
+  work_.reset();
+  io_.stop();
+  if (thread_.joinable()) thread_.join();
+  if (syslogFd_ >= 0) ::close(syslogFd_);
+}
+
+std::size_t Supervisor::runningCount() const {
+  std::lock_guard lock(mu_);
+  return slots_.size();
+}
+
+StartResult Supervisor::start(const AppInfo& app, const std::string& runLevel, const std::optional<std::string>& config,
+                              const std::optional<std::vector<std::string>>& args) {
+  constexpr const char* prefix = "Failed to start app: ";
+  auto child = std::make_shared<Child>();
+  child->name = app.name;
+  child->version = app.version;
+  child->runLevel = runLevel;
+  Key key{app.name, runLevel};
+  {
+    // Reserve the slot first: the check and the start are one step.
+    std::lock_guard lock(mu_);
+    if (slots_.count(key)) return {false, std::string(prefix) + "Instance of " + app.name + " already running", {}};
+    slots_[key] = child;
+  }
+  auto release = [&] {
+    std::lock_guard lock(mu_);
+    auto it = slots_.find(key);
+    if (it != slots_.end() && it->second == child) slots_.erase(it);
+  };
+
+  const std::string exe = app.executable().string();
+  const std::string cfg = config.value_or(app.config);
+  std::vector<std::string> argvS{exe, "-r", runLevel, "-c", cfg};
+  if (args && !args->empty()) {
+    argvS.emplace_back("--");
+    argvS.insert(argvS.end(), args->begin(), args->end());
+  }
+  std::vector<char*> argv;
+  for (auto& s : argvS) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  std::array<int, 2> outPipe{-1, -1}, errPipe{-1, -1};
+  if (::pipe2(outPipe.data(), O_CLOEXEC) != 0 || ::pipe2(errPipe.data(), O_CLOEXEC) != 0) {
+    int e = errno;
+    for (int fd : {outPipe[0], outPipe[1], errPipe[0], errPipe[1]})
+      if (fd >= 0) ::close(fd);
+    release();
+    return {false, std::string(prefix) + "Failed to spawn app: cannot create pipes: " + osError(e), {}};
+  }
+  UniqueFd outR(outPipe[0]), outW(outPipe[1]), errR(errPipe[0]), errW(errPipe[1]);
+
+  posix_spawn_file_actions_t fa;
+  posix_spawnattr_t attr;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawnattr_init(&attr);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&fa, outW.get(), 1);
+  posix_spawn_file_actions_adddup2(&fa, errW.get(), 2);
+  // cwd = the version directory, in the child only (the service's never changes).
+  posix_spawn_file_actions_addchdir_np(&fa, app.dir.c_str());
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setpgroup(&attr, 0);  // its own process group
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = -1;
+  int rc = ::posix_spawn(&pid, exe.c_str(), &fa, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
+  outW.reset();
+  errW.reset();
+  if (rc != 0) {
+    release();
+    return {false, std::string(prefix) + "Failed to spawn app: " + osError(rc), {}};
+  }
+  child->pid = pid;
+  child->startMs = nowMs();
+  // Unreaped, the child's pid cannot be reused, so the pidfd is the right process.
+  child->pidfd.reset(pidfdOpen(pid));
+  StatusEntry st;
+  st.name = app.name;
+  st.version = app.version;
+  st.runLevel = runLevel;
+  st.startMs = child->startMs;
+  st.running = true;
+  st.pid = pid;
+  st.args = args;
+  st.config = cfg;
+  st.procStart = processStartTime(pid);
+  status_.put(st);
+  slog::info("started ", app.name, " ", app.version, " (", runLevel, ") as pid ", pid);
+
+  auto outFd = outR.release(), errFd = errR.release();
+  asio::post(io_, [this, child, outFd, errFd] {
+    child->pipes[0] = std::make_unique<asio::posix::stream_descriptor>(io_, outFd);
+    child->pipes[1] = std::make_unique<asio::posix::stream_descriptor>(io_, errFd);
+    readOutput(child, 0);
+    readOutput(child, 1);
+    watch(child);
+  });
+
+  std::unique_lock lk(child->m);
+  bool ended = child->cv.wait_for(lk, options_.startWindow, [&] { return child->done; });
+  if (!ended) return {true, "", pid};
+  if (child->rc && *child->rc == 0) return {true, "", std::nullopt};
+  if (child->sig)
+    return {false, std::string(prefix) + "App returned signal: " + std::to_string(*child->sig) + " (" + signalName(*child->sig) + ")", {}};
+  return {false, std::string(prefix) + "App returned exit status: " + std::to_string(child->rc.value_or(-1)), {}};
+}
+
+void Supervisor::watch(const std::shared_ptr<Child>& c) {
+  if (!c->pidfd.valid()) {
+    // No pidfd (very old kernel): poll every 20 ms on the loop instead.
+    auto t = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(20));
+    t->async_wait([this, c, t](const boost::system::error_code& ec) {
+      if (ec) return;
+      if (c->ours) {
+        int status = 0;
+        if (::waitpid(c->pid, &status, WNOHANG) == c->pid) {
+          std::lock_guard lk(c->m);
+          if (WIFEXITED(status)) c->rc = WEXITSTATUS(status);
+          if (WIFSIGNALED(status)) c->sig = WTERMSIG(status);
+          onExit(c);
+          return;
+        }
+      } else if (::kill(c->pid, 0) != 0 && errno == ESRCH) {
+        onExit(c);
+        return;
+      }
+      watch(c);
+    });
+    return;
+  }
+  c->pidWatch = std::make_unique<asio::posix::stream_descriptor>(io_, ::dup(c->pidfd.get()));
+  c->pidWatch->async_wait(asio::posix::stream_descriptor::wait_read, [this, c](const boost::system::error_code& ec) {
+    if (ec) return;
+    if (c->ours) {
+      int status = 0;
+      pid_t r;
+      do {
+        r = ::waitpid(c->pid, &status, 0);  // readable pidfd: it has exited, this does not block
+      } while (r < 0 && errno == EINTR);
+      std::lock_guard lk(c->m);
+      if (r == c->pid && WIFEXITED(status)) c->rc = WEXITSTATUS(status);
+      if (r == c->pid && WIFSIGNALED(status)) c->sig = WTERMSIG(status);
+    }
+    onExit(c);
+  });
+}
+
+void Supervisor::onExit(const std::shared_ptr<Child>& c) {
+  std::int64_t end = nowMs();
+  // Status and slot first: whoever is woken below sees the exit everywhere.
+  if (!c->uninstalled) status_.finish(c->name, c->version, c->runLevel, c->startMs, end, c->rc, c->sig);
+  {
+    std::lock_guard lock(mu_);
+    auto it = slots_.find({c->name, c->runLevel});
+    if (it != slots_.end() && it->second == c) slots_.erase(it);
+  }
+  {
+    std::lock_guard lk(c->m);
+    c->done = true;
+    c->pidfd.reset();  // kill() reads it under the same lock
+  }
+  c->cv.notify_all();
+  if (c->graceTimer) c->graceTimer->cancel();
+  c->pidWatch.reset();
+  if (c->sig)
+    slog::info(c->name, " ", c->version, " (", c->runLevel, ", pid ", c->pid, ") killed by ", signalName(*c->sig));
+  else if (c->rc)
+    slog::info(c->name, " ", c->version, " (", c->runLevel, ", pid ", c->pid, ") exited with status ", *c->rc);
+  else
+    slog::info(c->name, " ", c->version, " (", c->runLevel, ", pid ", c->pid, ") ended (exit status unknown: re-attached)");
+}
+
+void Supervisor::readOutput(const std::shared_ptr<Child>& c, int which) {
+  auto& p = c->pipes[static_cast<std::size_t>(which)];
+  if (!p) return;
+  // Two pipes share one buffer object per child: read into a per-call buffer.
+  auto buf = std::make_shared<std::array<char, 4096>>();
+  p->async_read_some(asio::buffer(*buf), [this, c, which, buf](const boost::system::error_code& ec, std::size_t n) {
+    auto& part = c->partial[static_cast<std::size_t>(which)];
+    if (ec) {
+      if (!part.empty()) logLine(*c, which, part);
+      part.clear();
+      c->pipes[static_cast<std::size_t>(which)].reset();
+      return;
+    }
+    part.append(buf->data(), n);
+    std::size_t pos;
+    while ((pos = part.find('\n')) != std::string::npos) {
+      logLine(*c, which, std::string_view(part).substr(0, pos));
+      part.erase(0, pos + 1);
+    }
+    if (part.size() > 4000) {  // a very long line is cut, not buffered without bound
+      logLine(*c, which, part);
+      part.clear();
+    }
+    readOutput(c, which);
+  });
+}
+
+void Supervisor::logLine(const Child& c, int which, std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  slog::debug(c.name, "[", c.pid, "] ", which ? "stderr: " : "stdout: ", line);
+  // syslog under the app's own name: one datagram to /dev/log (RFC 3164 form).
+  if (syslogFd_ < 0) {
+    syslogFd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::strncpy(addr.sun_path, "/dev/log", sizeof addr.sun_path - 1);
+    if (syslogFd_ >= 0 && ::connect(syslogFd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      ::close(syslogFd_);
+      syslogFd_ = -2;  // no syslog daemon: lines go to the service log only
+    }
+  }
+  if (syslogFd_ < 0) return;
+  int pri = (1 << 3) | (which ? 4 : 6);  // LOG_USER | LOG_WARNING / LOG_INFO
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%b %e %H:%M:%S", &tm);
+  std::string msg = "<" + std::to_string(pri) + ">" + stamp + " " + c.name + "[" + std::to_string(c.pid) + "]: " + std::string(line);
+  (void)::send(syslogFd_, msg.data(), msg.size(), MSG_NOSIGNAL);
+}
+
+Outcome Supervisor::kill(const std::string& name, const std::string& runLevel, int signal) {
+  constexpr const char* prefix = "Failed to kill app: ";
+  if (auto bad = checkRunLevel(runLevel)) return Outcome::failure(prefix + *bad);
+  if (signal < 1 || signal > 31)
+    return Outcome::failure(std::string(prefix) + "invalid signal " + std::to_string(signal) + " (expected 1..31)");
+  std::shared_ptr<Child> c;
+  {
+    std::lock_guard lock(mu_);
+    auto it = slots_.find({name, runLevel});
+    if (it != slots_.end()) c = it->second;
+  }
+  if (!c) return Outcome::failure(std::string(prefix) + "No matching monitoring entry found");
+  std::lock_guard lk(c->m);
+  if (c->done) return Outcome::failure(std::string(prefix) + "No matching monitoring entry found");
+  int r = c->pidfd.valid() ? pidfdSignal(c->pidfd.get(), signal) : ::kill(c->pid, signal);
+  if (r != 0) return Outcome::failure(std::string(prefix) + osError(errno));
+  slog::info("sent ", signalName(signal), " to ", name, " (", runLevel, ", pid ", c->pid, ")");
+  return {};
+}
+
+void Supervisor::stop(const std::string& name, const std::optional<std::string>& version) {
+  std::vector<std::shared_ptr<Child>> victims;
+  {
+    std::lock_guard lock(mu_);
+    for (auto& [k, c] : slots_)
+      if (c->name == name && (!version || c->version == *version)) victims.push_back(c);
+  }
+  for (auto& c : victims) {
+    {
+      std::lock_guard lk(c->m);
+      if (c->done) continue;
+      c->uninstalled = true;
+      // The leader is unreaped while we hold it, so its group id is still its own.
+      ::kill(-c->pid, SIGTERM);
+    }
+    slog::info("uninstall: SIGTERM to ", c->name, " ", c->version, " (pid ", c->pid, "), SIGKILL in ",
+              options_.killGrace.count(), " ms if still alive");
+    asio::post(io_, [this, c] {
+      c->graceTimer = std::make_unique<asio::steady_timer>(io_, options_.killGrace);
+      c->graceTimer->async_wait([c](const boost::system::error_code& ec) {
+        if (ec) return;
+        std::lock_guard lk(c->m);
+        if (c->done) return;
+        slog::warn(c->name, " (pid ", c->pid, ") still alive after the kill grace: SIGKILL");
+        ::kill(-c->pid, SIGKILL);
+        ::kill(c->pid, SIGKILL);
+      });
+    });
+  }
+}
+
+void Supervisor::reattach() {
+  for (const auto& e : status_.list(std::nullopt, std::nullopt, true)) {
+    bool alive = e.pid && e.procStart != 0 && processStartTime(*e.pid) == e.procStart;
+    int fd = alive ? pidfdOpen(*e.pid) : -1;
+    if (!alive || fd < 0) {
+      status_.finish(e.name, e.version, e.runLevel, e.startMs, nowMs(), std::nullopt, std::nullopt);
+      slog::info(e.name, " ", e.version, " (", e.runLevel, ") ended while the service was down");
+      continue;
+    }
+    auto c = std::make_shared<Child>();
+    c->name = e.name;
+    c->version = e.version;
+    c->runLevel = e.runLevel;
+    c->pid = *e.pid;
+    c->startMs = e.startMs;
+    c->ours = false;
+    c->pidfd.reset(fd);
+    {
+      std::lock_guard lock(mu_);
+      slots_[{e.name, e.runLevel}] = c;
+    }
+    slog::info("re-attached ", e.name, " ", e.version, " (", e.runLevel, ", pid ", c->pid, ")");
+    asio::post(io_, [this, c] { watch(c); });
+  }
+}
+
+}  // namespace kubos::app_service

@@ -1,0 +1,87 @@
+// The process supervisor (docs/app-service.md, "Command line of an app",
+// "Start window", "Exit codes and signals", "Kill grace"). No GraphQL here.
+//
+// One event loop (Boost.Asio, one thread) watches every child through its
+// pidfd and reads its stdout/stderr pipes; there is no thread per child. Timers
+// (kill grace) run on the same loop, so restart policies can be added later.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "registry.h"
+#include "status.h"
+
+namespace kubos::app_service {
+
+constexpr const char* kOnBoot = "OnBoot";
+constexpr const char* kOnCommand = "OnCommand";
+// nullopt if valid, else the message "unknown run level 'X' (expected OnBoot or OnCommand)".
+std::optional<std::string> checkRunLevel(const std::string& level);
+
+struct SupervisorOptions {
+  std::chrono::milliseconds startWindow{300};
+  std::chrono::milliseconds killGrace{2000};
+};
+
+struct StartResult {
+  bool ok = false;
+  std::string error;
+  std::optional<int> pid;
+};
+
+class Supervisor {
+ public:
+  Supervisor(StatusStore& status, SupervisorOptions options);
+  ~Supervisor();  // stops the loop; running apps keep running (re-attached next time)
+  Supervisor(const Supervisor&) = delete;
+  Supervisor& operator=(const Supervisor&) = delete;
+
+  // Starts `app` unless an instance with this run level runs (one atomic step),
+  // then waits for the start window. `config` empty: the registered one.
+  StartResult start(const AppInfo& app, const std::string& runLevel, const std::optional<std::string>& config,
+                    const std::optional<std::vector<std::string>>& args);
+  // killApp: signal 1..31 to the instance of (name, runLevel).
+  Outcome kill(const std::string& name, const std::string& runLevel, int signal);
+  // uninstall: SIGTERM to the process group of each instance of name (of that
+  // version if given), SIGKILL after the kill grace if it is still alive.
+  void stop(const std::string& name, const std::optional<std::string>& version);
+  // At start-up: watch the apps the journal says are running, if they still are.
+  void reattach();
+  // Instances alive now (tests, diagnostics).
+  std::size_t runningCount() const;
+
+ private:
+  struct Child;
+  using Key = std::pair<std::string, std::string>;  // (name, run level)
+  void watch(const std::shared_ptr<Child>& c);
+  void readOutput(const std::shared_ptr<Child>& c, int which);
+  void onExit(const std::shared_ptr<Child>& c);
+  void logLine(const Child& c, int which, std::string_view line);
+
+  StatusStore& status_;
+  SupervisorOptions options_;
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+  mutable std::mutex mu_;
+  std::map<Key, std::shared_ptr<Child>> slots_;
+  int syslogFd_ = -1;  // used on the loop thread only
+  std::thread thread_;
+};
+
+// /proc/<pid>/stat field 22 (start time in clock ticks); 0 if unreadable.
+std::uint64_t processStartTime(int pid);
+// "SIGTERM" for 15.
+std::string signalName(int sig);
+
+}  // namespace kubos::app_service

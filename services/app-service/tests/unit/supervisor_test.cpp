@@ -1,0 +1,114 @@
+#include "supervisor.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <fstream>
+#include <thread>
+
+#include "test_util.h"
+
+using namespace kubos::app_service;
+using kubos::app_service::testing::TempDir;
+using kubos::app_service::testing::writeFile;
+namespace fs = std::filesystem;
+
+namespace {
+AppInfo scriptApp(const fs::path& dir, const std::string& body) {
+  writeFile(dir / "app", "#!/bin/sh\n" + body, 0755);
+  AppInfo a;
+  a.name = "app";
+  a.version = "1";
+  a.config = "/etc/kubos-config.toml";
+  a.executableRel = "app";
+  a.dir = dir;
+  a.active = true;
+  return a;
+}
+bool waitFor(const std::function<bool()>& pred, int ms = 3000) {
+  auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  while (std::chrono::steady_clock::now() < end) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return pred();
+}
+}  // namespace
+
+TEST(Supervisor, APP_50_argv_cwd_and_exit_codes) {
+  TempDir t;
+  StatusStore st(t.path / "journal");
+  Supervisor s(st, {std::chrono::milliseconds(300), std::chrono::milliseconds(200)});
+  AppInfo a = scriptApp(t.path / "v", "pwd > out.txt; for x in \"$@\"; do echo \"$x\" >> out.txt; done\nexit 0\n");
+  auto r = s.start(a, "OnBoot", std::nullopt, std::vector<std::string>{"a b", "c"});
+  EXPECT_TRUE(r.ok) << r.error;
+  EXPECT_FALSE(r.pid);
+  std::ifstream f(t.path / "v/out.txt");
+  std::string all((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(all, (t.path / "v").string() + "\n-r\nOnBoot\n-c\n/etc/kubos-config.toml\n--\na b\nc\n");
+
+  AppInfo b = scriptApp(t.path / "w", "exit 7\n");
+  r = s.start(b, "OnCommand", std::nullopt, std::nullopt);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "Failed to start app: App returned exit status: 7");
+  auto e = st.list(std::nullopt, std::nullopt, std::nullopt);
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(*e[1].lastRc, 7);
+
+  AppInfo c = scriptApp(t.path / "x", "kill -9 $$\n");
+  r = s.start(c, "OnCommand", std::nullopt, std::nullopt);
+  EXPECT_EQ(r.error, "Failed to start app: App returned signal: 9 (SIGKILL)");
+}
+
+TEST(Supervisor, APP_51_one_instance_per_run_level_and_kill) {
+  TempDir t;
+  StatusStore st(t.path / "journal");
+  Supervisor s(st, {std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+  AppInfo a = scriptApp(t.path / "v", "exec sleep 30\n");
+  auto r1 = s.start(a, "OnCommand", std::nullopt, std::nullopt);
+  ASSERT_TRUE(r1.ok && r1.pid) << r1.error;
+  auto r2 = s.start(a, "OnCommand", std::nullopt, std::nullopt);
+  EXPECT_EQ(r2.error, "Failed to start app: Instance of app already running");
+  auto r3 = s.start(a, "OnBoot", std::nullopt, std::nullopt);
+  EXPECT_TRUE(r3.ok && r3.pid);
+  EXPECT_FALSE(s.kill("app", "OnCommand", 0).ok);
+  EXPECT_FALSE(s.kill("app", "Sometimes", 15).ok);
+  EXPECT_TRUE(s.kill("app", "OnCommand", 2).ok);
+  ASSERT_TRUE(waitFor([&] { return st.list(std::nullopt, std::nullopt, true).size() == 1; }, 100));
+  auto ended = st.list(std::nullopt, std::nullopt, false);
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(*ended[0].lastSignal, 2);
+  EXPECT_FALSE(ended[0].lastRc);
+  EXPECT_EQ(s.kill("app", "OnCommand", 15).error, "Failed to kill app: No matching monitoring entry found");
+  s.stop("app", std::nullopt);
+  EXPECT_TRUE(waitFor([&] { return s.runningCount() == 0; }, 1000));
+  EXPECT_NE(::kill(*r3.pid, 0), 0);  // reaped
+}
+
+TEST(Supervisor, APP_52_kill_grace_escalates_to_sigkill) {
+  TempDir t;
+  StatusStore st(t.path / "journal");
+  Supervisor s(st, {std::chrono::milliseconds(50), std::chrono::milliseconds(300)});
+  AppInfo a = scriptApp(t.path / "v", "trap '' TERM\nwhile true; do sleep 0.05; done\n");
+  auto r = s.start(a, "OnCommand", std::nullopt, std::nullopt);
+  ASSERT_TRUE(r.ok && r.pid);
+  auto t0 = std::chrono::steady_clock::now();
+  s.stop("app", std::nullopt);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(::kill(*r.pid, 0), 0);  // ignored SIGTERM
+  ASSERT_TRUE(waitFor([&] { return s.runningCount() == 0; }, 2000));
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(290));
+  EXPECT_NE(::kill(*r.pid, 0), 0);
+}
+
+TEST(Supervisor, APP_53_spawn_failure_is_an_error) {
+  TempDir t;
+  StatusStore st(t.path / "journal");
+  Supervisor s(st, {std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+  AppInfo a = scriptApp(t.path / "v", "exit 0\n");
+  fs::permissions(t.path / "v/app", fs::perms::owner_read | fs::perms::owner_write);
+  auto r = s.start(a, "OnCommand", std::nullopt, std::nullopt);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "Failed to start app: Failed to spawn app: Permission denied (os error 13)");
+  EXPECT_EQ(s.runningCount(), 0u);
+}
