@@ -60,7 +60,7 @@ TEST_F(EngineTest, ExecutesRequestObject) {
 
 // Requirement: with both, "errors" comes before "data", as JSON.stringify of
 // graphql-js's ExecutionResult; errors carry locations and path.
-TEST_F(EngineTest, ErrorsBeforeData) {
+TEST_F(EngineTest, GQL_11_ErrorsBeforeData) {
   ASSERT_TRUE(schema);
   kubos::graphql::Engine engine(schema);
   EXPECT_EQ(post(engine, R"({"query":"{ nn ping }"})"),
@@ -68,7 +68,7 @@ TEST_F(EngineTest, ErrorsBeforeData) {
 }
 
 // Requirement: syntax, validation and variable errors give "errors" only (no "data").
-TEST_F(EngineTest, RequestErrorsHaveNoData) {
+TEST_F(EngineTest, GQL_11_RequestErrorsHaveNoData) {
   ASSERT_TRUE(schema);
   kubos::graphql::Engine engine(schema);
   EXPECT_EQ(post(engine, R"({"query":"{ nope }"})"),
@@ -111,7 +111,7 @@ TEST(EngineErrors, ErrorsJsonEscapesControlCharacters) {
 
 // Requirement: prepared documents are cached by query text (a repeat costs
 // only execution), bounded by cacheEntries with least-recently-used eviction.
-TEST_F(EngineTest, LruCache) {
+TEST_F(EngineTest, GQL_10_LruCache) {
   ASSERT_TRUE(schema);
   kubos::graphql::EngineLimits limits;
   limits.cacheEntries = 2;
@@ -134,7 +134,7 @@ TEST_F(EngineTest, LruCache) {
 }
 
 // Requirement: cacheEntries = 0 disables the cache.
-TEST_F(EngineTest, CacheDisabled) {
+TEST_F(EngineTest, GQL_10_CacheDisabled) {
   ASSERT_TRUE(schema);
   kubos::graphql::EngineLimits limits;
   limits.cacheEntries = 0;
@@ -145,7 +145,7 @@ TEST_F(EngineTest, CacheDisabled) {
 }
 
 // Requirement: the engine is thread-safe: concurrent requests share the cache.
-TEST_F(EngineTest, ConcurrentRequests) {
+TEST_F(EngineTest, GQL_10_ConcurrentRequests) {
   ASSERT_TRUE(schema);
   kubos::graphql::EngineLimits limits;
   limits.cacheEntries = 4;
@@ -198,7 +198,7 @@ TEST_F(EngineTest, CachedDocumentWithLiteralDirectives) {
 }
 
 // Requirement: query depth is limited, counted with fragments expanded.
-TEST_F(EngineTest, DepthLimit) {
+TEST_F(EngineTest, GQL_3_DepthLimit) {
   ASSERT_TRUE(schema);
   kubos::graphql::EngineLimits limits;
   limits.maxQueryDepth = 3;
@@ -214,7 +214,7 @@ TEST_F(EngineTest, DepthLimit) {
 // Requirement: the field count is limited with fragments expanded, and a
 // fragment bomb (each level spreading the next twice) is measured in linear
 // time and refused, not expanded.
-TEST_F(EngineTest, FieldCountLimitAndFragmentBomb) {
+TEST_F(EngineTest, GQL_3_FieldCountLimitAndFragmentBomb) {
   ASSERT_TRUE(schema);
   kubos::graphql::EngineLimits limits;
   limits.maxFieldCount = 5;
@@ -274,7 +274,7 @@ TEST_F(EngineTest, FragmentCycleIsAValidationError) {
 }
 
 // Requirement: parser limits (source bytes) are applied by the engine.
-TEST_F(EngineTest, SourceSizeLimit) {
+TEST_F(EngineTest, GQL_3_SourceSizeLimit) {
   ASSERT_TRUE(schema);
   kubos::graphql::EngineLimits limits;
   limits.parse.maxSourceBytes = 32;

@@ -50,7 +50,7 @@ std::string runCase(const char* query, const char* root, const char* vars, const
 }  // namespace
 
 #define EXEC_CASE(name, query, root, vars, op, expected) \
-  TEST(ExecutionOracle, name) { EXPECT_EQ(runCase(query, root, vars, op), expected); }
+  TEST(ExecutionOracle, GQL_7_##name) { EXPECT_EQ(runCase(query, root, vars, op), expected); }
 #include "execution_cases.inc"
 #undef EXEC_CASE
 
@@ -90,7 +90,7 @@ const char* kMutationSdl = R"(
 
 // Requirement: mutations execute top-level fields serially, in order, and a
 // failing non-null mutation field stops the ones after it (graphql-js).
-TEST(Execution, MutationFieldsRunSeriallyInOrder) {
+TEST(Execution, GQL_8_MutationFieldsRunSeriallyInOrder) {
   auto schema = buildSchema(kMutationSdl);
   ASSERT_TRUE(schema);
   std::vector<std::string> calls;
@@ -119,7 +119,7 @@ TEST(Execution, MutationFieldsRunSeriallyInOrder) {
 
 // Requirement: resolvers get the parent value, coerced args, the info (field,
 // parent type, merged nodes, root, variables, operation).
-TEST(Execution, ResolverReceivesParentArgsAndInfo) {
+TEST(Execution, GQL_5_ResolverReceivesParentArgsAndInfo) {
   auto schema = buildSchema(R"(
     type Query { item(id: Int!): Item }
     type Item { id: Int label(prefix: String = ">"): String }
@@ -192,7 +192,7 @@ TEST(Execution, DefaultTypeResolverUsesIsTypeOf) {
 
 // Requirement: a bound type resolver decides the runtime type of an abstract
 // value (for model objects passed as Handles, which have no __typename).
-TEST(Execution, BoundTypeResolverAndHandleParents) {
+TEST(Execution, GQL_5_BoundTypeResolverAndHandleParents) {
   auto schema = buildSchema(R"(
     union U = A | B
     type A { a: Int } type B { b: Int name: String }
@@ -246,7 +246,7 @@ TEST(Execution, ResolverResultsOfEveryShape) {
 
 // Requirement: coerced arguments are computed once per field even when the
 // field runs for every list item, and still reach every resolver call.
-TEST(Execution, ArgumentsCoercedForEveryListItem) {
+TEST(Execution, GQL_7_ArgumentsCoercedForEveryListItem) {
   auto schema = buildSchema("type Query { items: [Item] } type Item { v(scale: Int!): Int }");
   ASSERT_TRUE(schema);
   schema->bindResolver("Item", "v", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo&) {
@@ -281,7 +281,7 @@ TEST(Execution, DeepNestingExecutes) {
 // Requirement: execute() alone (no engine limits) refuses nesting that would
 // exhaust the stack: a chain of 600 fragments, each adding a field level,
 // stops with a field error at depth 512 instead of crashing.
-TEST(Execution, ExecutionDepthIsBounded) {
+TEST(Execution, GQL_3_ExecutionDepthIsBounded) {
   auto schema = buildSchema("type Query { q: Query v: Int }");
   ASSERT_TRUE(schema);
   std::string query = "{ ...F0 }";
@@ -329,7 +329,7 @@ TEST(Execution, SelectOperationMessages) {
 
 // Requirement: valueFromAST follows graphql-js (lists of one, missing
 // variables, invalid literals give no value, input defaults).
-TEST(Execution, ValueFromAST) {
+TEST(Execution, GQL_7_ValueFromAST) {
   const auto& schema = oracleSchema();
   auto doc = kubos::graphql::parse("query ($a: Int) { f(x: [1, $a, $missing], y: 5, z: \"s\", w: {name: \"n\"}, n: null) }");
   ASSERT_TRUE(doc.document);
@@ -369,7 +369,7 @@ TEST(Execution, ValueFromASTUntyped) {
 
 // Requirement: coerceVariableValues reports graphql-js's messages with the
 // variable definition's location, and returns nothing on error.
-TEST(Execution, CoerceVariableValuesDirect) {
+TEST(Execution, GQL_7_CoerceVariableValuesDirect) {
   const auto& schema = oracleSchema();
   auto doc = kubos::graphql::parse("query ($x: Int!, $y: [Color!] = [RED], $z: Filter) { int }");
   ASSERT_TRUE(doc.document);

@@ -326,7 +326,7 @@ using test::errorsJson;
 
 }  // namespace
 
-TEST(Introspection, QueriesGiveGraphqlJsDataByteForByte) {
+TEST(Introspection, GQL_9_QueriesGiveGraphqlJsDataByteForByte) {
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.requirement);
     std::vector<GraphQLError> errors;

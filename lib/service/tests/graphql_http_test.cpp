@@ -50,7 +50,7 @@ struct Fixture : ::testing::Test {
 
 }  // namespace
 
-TEST(MediaType, SKGQL10_AcceptNegotiation) {
+TEST(MediaType, SK_GQL_10_AcceptNegotiation) {
   using kubos::service::MediaType;
   auto n = [](const char* a) {
     std::string s(a);
@@ -67,7 +67,7 @@ TEST(MediaType, SKGQL10_AcceptNegotiation) {
   EXPECT_EQ(n("application/graphql-response+json;q=0"), MediaType::Json);
 }
 
-TEST(QueryString, SKGQL11_UrlDecoding) {
+TEST(QueryString, SK_GQL_11_UrlDecoding) {
   auto parsed = kubos::service::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag");
   ASSERT_TRUE(parsed);
   const auto& p = *parsed;
@@ -80,26 +80,26 @@ TEST(QueryString, SKGQL11_UrlDecoding) {
   EXPECT_FALSE(kubos::service::parseQueryString("a=%4"));
 }
 
-TEST_F(Fixture, SKGQL1_PostAnswersData) {
+TEST_F(Fixture, SK_GQL_1_PostAnswersData) {
   auto r = send("POST", "/", R"({"query":"{ping}"})");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
   EXPECT_EQ(*r.findHeader("content-type"), "application/json");
 }
 
-TEST_F(Fixture, SKGQL2_NoContentTypeIsJson) {
+TEST_F(Fixture, SK_GQL_2_NoContentTypeIsJson) {
   auto r = send("POST", "/", R"({"query":"{ping}"})", {});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
 }
 
-TEST_F(Fixture, SKGQL3_OtherContentTypeIs415) {
+TEST_F(Fixture, SK_GQL_3_OtherContentTypeIs415) {
   EXPECT_EQ(send("POST", "/", "{}", {{"content-type", "text/plain"}}).status, 415);
   EXPECT_EQ(send("POST", "/", "{}", {{"content-type", "application/json; charset=latin1"}}).status, 415);
   EXPECT_EQ(send("POST", "/", R"({"query":"{ping}"})", {{"content-type", "Application/JSON; Charset=UTF-8"}}).status, 200);
 }
 
-TEST_F(Fixture, SKGQL4_BatchesAndTheirLimit) {
+TEST_F(Fixture, SK_GQL_4_BatchesAndTheirLimit) {
   auto r = send("POST", "/", R"([{"query":"{ping}"},{"query":"{echo(text:\"a\")}"}])");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"([{"data":{"ping":"pong"}},{"data":{"echo":"a"}}])");
@@ -110,7 +110,7 @@ TEST_F(Fixture, SKGQL4_BatchesAndTheirLimit) {
   EXPECT_EQ(send("POST", "/", R"([{"query":"{ping}"},{"nope":1}])").status, 400);
 }
 
-TEST_F(Fixture, SKGQL5_GetQueriesAndMutationRefusal) {
+TEST_F(Fixture, SK_GQL_5_GetQueriesAndMutationRefusal) {
   auto r = send("GET", "/?query=%7Bping%7D", "", {});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
@@ -121,7 +121,7 @@ TEST_F(Fixture, SKGQL5_GetQueriesAndMutationRefusal) {
   EXPECT_EQ(send("GET", "/?query=%7Bping%7D&variables=%5B1%5D", "", {}).status, 400);  // variables must be an object
 }
 
-TEST_F(Fixture, SKGQL6_BadBodiesAre400) {
+TEST_F(Fixture, SK_GQL_7_BadBodiesAre400) {
   EXPECT_EQ(send("POST", "/", "").status, 400);
   EXPECT_EQ(send("POST", "/", "{ \"not a JSON").status, 400);
   EXPECT_EQ(send("POST", "/", "42").status, 400);
@@ -130,7 +130,7 @@ TEST_F(Fixture, SKGQL6_BadBodiesAre400) {
   EXPECT_EQ(send("POST", "/", R"({"query":"{ping}","operationName":false})").status, 400);
 }
 
-TEST_F(Fixture, SKGQL7_StatusDependsOnAcceptedMediaType) {
+TEST_F(Fixture, SK_GQL_8_StatusDependsOnAcceptedMediaType) {
   auto json = send("POST", "/", R"({"query":"{nope}"})");
   EXPECT_EQ(json.status, 200);
   std::vector<kubos::service::HttpHeader> grj{{"content-type", "application/json"}, {"accept", "application/graphql-response+json"}};
@@ -142,13 +142,13 @@ TEST_F(Fixture, SKGQL7_StatusDependsOnAcceptedMediaType) {
   EXPECT_EQ(ok.status, 200) << "a field error still executed";
 }
 
-TEST_F(Fixture, SKGQL8_OtherMethodsAnd405) {
+TEST_F(Fixture, SK_GQL_12_OtherMethodsAnd405) {
   auto r = send("DELETE", "/");
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(*r.findHeader("allow"), "GET, POST");
 }
 
-TEST_F(Fixture, SKGIQL3_GraphiqlRoutes) {
+TEST_F(Fixture, SK_GIQL_3_GraphiqlRoutes) {
   auto page = send("GET", "/graphiql", "", {});
   if (kubos::service::graphiqlAssetsBundled()) {
     EXPECT_EQ(page.status, 200);

@@ -19,14 +19,14 @@ void initQuiet(Level threshold) {
 }
 }  // namespace
 
-TEST(Log, SKLOG1_LevelNames) {
+TEST(Log, SK_LOG_1_LevelNames) {
   for (auto l : {Level::Error, Level::Warn, Level::Info, Level::Debug, Level::Trace})
     EXPECT_EQ(kubos::service::log::parseLevel(kubos::service::log::levelName(l)), l);
   EXPECT_FALSE(kubos::service::log::parseLevel("verbose"));
   EXPECT_FALSE(kubos::service::log::parseLevel("INFO"));
 }
 
-TEST(Log, SKLOG2_ThresholdFilters) {
+TEST(Log, SK_LOG_2_ThresholdFilters) {
   initQuiet(Level::Warn);
   std::vector<std::pair<Level, std::string>> seen;
   kubos::service::log::setObserver([&](Level l, std::string_view m) { seen.emplace_back(l, std::string(m)); });
@@ -41,13 +41,13 @@ TEST(Log, SKLOG2_ThresholdFilters) {
   EXPECT_EQ(seen[1].first, Level::Warn);
 }
 
-TEST(Log, SKLOG3_EchoLineHasTimeAndLevel) {
+TEST(Log, SK_LOG_3_EchoLineHasTimeAndLevel) {
   const std::string line = kubos::service::log::formatEcho(Level::Warn, "disk almost full");
   EXPECT_TRUE(std::regex_match(line, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z warn disk almost full)")))
       << line;
 }
 
-TEST(Log, SKLOG6_OneRecordPerLine) {
+TEST(Log, SK_LOG_6_OneRecordPerLine) {
   initQuiet(Level::Info);
   std::string seen;
   kubos::service::log::setObserver([&](Level, std::string_view m) { seen = std::string(m); });

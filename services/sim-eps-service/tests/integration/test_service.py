@@ -1,19 +1,41 @@
-"""EPS-1..EPS-12 (services/sim-eps-service/README.md): the real sim-eps-service
-against the real sim-eps, over HTTP, on a free port in a temporary directory."""
+"""Integration requirements of services/sim-eps-service/README.md: the real
+sim-eps-service against the real sim-eps, over HTTP, on a free port in a
+temporary directory."""
 import os
+import socket
+import subprocess
+import sys
 import threading
 import time
 import unittest
 
-from harness import Service, SimEps, tempdir, wait_for
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "tests", "python"))
+import kubos_testlib as k  # noqa: E402
+from sim_eps_testlib import SimEps  # noqa: E402
+
+SERVICE = "sim-eps-service"
+
+
+def start_service(tmp, bus, timeout_ms=300, extra=""):
+    """The service on a generated config: bus, timeout_ms and `extra` key lines."""
+    return k.ServiceProcess(SERVICE, tmp, settings='bus = "%s"\ntimeout_ms = %d\n%s' % (bus, timeout_ms, extra))
+
+
+def run_once(tmp, config_text):
+    """Runs the binary on a config it must refuse: (exit status, stderr, config path)."""
+    cfg = os.path.join(tmp, "c.toml")
+    with open(cfg, "w") as f:
+        f.write(config_text)
+    r = subprocess.run([k.binary(SERVICE), "-c", cfg], capture_output=True, timeout=10)
+    return r.returncode, r.stderr.decode(), cfg
 
 
 class SimEpsService(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempdir()
+        self.tmp = k.tempdir()
         self.link = os.path.join(self.tmp.name, "eps-tty")
         self.sim = SimEps(self.link)
-        self.svc = Service(self.tmp.name, self.link)
+        self.svc = start_service(self.tmp.name, self.link)
 
     def tearDown(self):
         self.assertEqual(self.svc.stop(), 0, "sim-eps-service must exit 0 on SIGTERM")
@@ -23,12 +45,13 @@ class SimEpsService(unittest.TestCase):
     def q(self, query, variables=None):
         return self.svc.query(query, variables)
 
-    def test_EPS1_ping_and_config(self):
+    def test_EPS_15_ping_and_config(self):
         r = self.q("{ping config}")
         self.assertEqual(r["data"]["ping"], "pong")
         self.assertIn('"bus":"%s"' % self.link, r["data"]["config"])
+        self.assertIn('"timeout_ms":300', r["data"]["config"])  # the key names the user writes
 
-    def test_EPS2_power_and_telemetry_are_real(self):
+    def test_EPS_16_power_and_telemetry_are_real(self):
         r = self.q("{power{state uptime} telemetry{batteryVoltage batteryCurrent temperature uptime "
                    "powerState resetCount batteryCharge}}")
         self.assertNotIn("errors", r)
@@ -40,20 +63,21 @@ class SimEpsService(unittest.TestCase):
         self.assertEqual(list(t.keys()), ["batteryVoltage", "batteryCurrent", "temperature", "uptime",
                                           "powerState", "resetCount", "batteryCharge"])
 
-    def test_EPS3_noop_round_trip(self):
+    def test_EPS_17_noop_round_trip(self):
         self.assertEqual(self.q("mutation{noop}"), {"data": {"noop": True}})
 
-    def test_EPS4_control_power(self):
+    def test_EPS_18_control_power(self):
         r = self.q("mutation($s: PowerStateEnum!){controlPower(input:{state:$s}){power{state uptime}}}", {"s": "OFF"})
         self.assertEqual(r["data"]["controlPower"]["power"]["state"], "OFF")
         self.assertEqual(self.q("{power{state}}")["data"]["power"]["state"], "OFF")
         r = self.q("mutation{controlPower(input:{state:RESET}){power{state uptime}}}")
         self.assertEqual(r["data"]["controlPower"]["power"], {"state": "RESET", "uptime": 0})
-        time.sleep(0.4)
+        # The board's reset lasts 250 ms; then it is ON with one reset counted.
+        self.assertTrue(k.wait_for(lambda: self.q("{power{state}}")["data"]["power"]["state"] == "ON", timeout=3))
         r = self.q("{power{state} telemetry{resetCount}}")
         self.assertEqual(r["data"], {"power": {"state": "ON"}, "telemetry": {"resetCount": 1}})
 
-    def test_EPS5_command_raw_hex_str_read(self):
+    def test_EPS_19_command_raw_hex_str_read(self):
         r = self.q('mutation{commandRaw(input:{command:"version",format:STR}){response format}}')
         self.assertEqual(r, {"data": {"commandRaw": {"response": "SIM-EPS 1.0.0", "format": "STR"}}})
         r = self.q('mutation{commandRaw(input:{command:"76657273696f6e",format:HEX,read:3}){response format}}')
@@ -61,14 +85,14 @@ class SimEpsService(unittest.TestCase):
         r = self.q('mutation{commandRaw(input:{command:"01001003",format:HEX}){response format}}')
         self.assertEqual(r, {"data": {"commandRaw": {"response": "5b80a5", "format": "HEX"}}})
 
-    def test_EPS6_bad_hex_is_a_field_error(self):
+    def test_EPS_20_bad_hex_is_a_field_error(self):
         r = self.q('mutation{commandRaw(input:{command:"0g",format:HEX}){response}}')
         self.assertEqual(r["data"], {"commandRaw": None})
         self.assertEqual(r["errors"][0]["path"], ["commandRaw"])
         self.assertIn("hex", r["errors"][0]["message"].lower())
         self.assertEqual(self.q("{ping}")["data"]["ping"], "pong")  # still alive
 
-    def test_EPS7_unplug_makes_device_fields_errors_and_replug_heals(self):
+    def test_EPS_21_unplug_makes_device_fields_errors_and_replug_heals(self):
         self.assertEqual(self.q("mutation{noop}")["data"]["noop"], True)
         self.sim.stop()  # unplug
         r = self.q("{ping power{state} telemetry{uptime}}")
@@ -83,7 +107,7 @@ class SimEpsService(unittest.TestCase):
         self.assertEqual(r, {"data": {"power": {"state": "ON"}}})
         self.assertEqual(self.q("mutation{noop}"), {"data": {"noop": True}})
 
-    def test_EPS8_silent_device_times_out_and_ping_keeps_answering(self):
+    def test_EPS_22_silent_device_times_out_and_ping_keeps_answering(self):
         self.sim.proc.send_signal(19)  # SIGSTOP: the board hangs
         try:
             result = {}
@@ -97,29 +121,23 @@ class SimEpsService(unittest.TestCase):
             self.assertIn("did not answer within 300 ms", result["r"]["errors"][0]["message"])
         finally:
             self.sim.proc.send_signal(18)  # SIGCONT
-        self.assertTrue(wait_for(lambda: self.q("{power{state}}").get("data", {}).get("power") is not None))
+        self.assertTrue(k.wait_for(lambda: self.q("{power{state}}").get("data", {}).get("power") is not None))
 
 
 class SimEpsServiceConfig(unittest.TestCase):
-    def test_EPS9_missing_bus_key_is_a_clear_config_error(self):
-        import subprocess
-        from harness import BIN, free_port
-        with tempdir() as tmp:
-            cfg = os.path.join(tmp, "c.toml")
-            with open(cfg, "w") as f:
-                f.write('[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % free_port())
-            r = subprocess.run([os.path.join(BIN, "sim-eps-service"), "-c", cfg], capture_output=True, timeout=10)
-            self.assertEqual(r.returncode, 1)
-            err = r.stderr.decode()
+    def test_EPS_23_missing_bus_key_is_a_clear_config_error(self):
+        with k.tempdir() as tmp:
+            rc, err, cfg = run_once(tmp, '[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % k.free_port())
+            self.assertEqual(rc, 1)
             self.assertIn(cfg, err)
             self.assertIn("bus", err)
 
-    def test_EPS10_limits_come_from_the_service_section(self):
+    def test_EPS_24_limits_come_from_the_service_section(self):
         # kubos::service::Service reads the HTTP and engine limits from [sim-eps-service].
-        with tempdir() as tmp:
+        with k.tempdir() as tmp:
             link = os.path.join(tmp, "eps-tty")
             sim = SimEps(link)
-            svc = Service(tmp, link, extra="max-body-bytes = 400\nmax-query-depth = 2\n")
+            svc = start_service(tmp, link, extra="max-body-bytes = 400\nmax-query-depth = 2\n")
             try:
                 self.assertEqual(svc.query("{power{state}}"), {"data": {"power": {"state": "ON"}}})
                 r = svc.query("{telemetry{uptime} power{state}}")
@@ -133,37 +151,24 @@ class SimEpsServiceConfig(unittest.TestCase):
                 self.assertEqual(svc.stop(), 0)
                 sim.stop()
 
-    def test_EPS11_port_in_use_fails_naming_the_address(self):
-        import socket
-        import subprocess
-        from harness import BIN
-        with tempdir() as tmp, socket.socket() as busy:
+    def test_EPS_25_port_in_use_fails_naming_the_address(self):
+        with k.tempdir() as tmp, socket.socket() as busy:
             busy.bind(("127.0.0.1", 0))
             busy.listen(1)
             port = busy.getsockname()[1]
-            cfg = os.path.join(tmp, "c.toml")
-            with open(cfg, "w") as f:
-                f.write('[sim-eps-service]\nbus = "%s/none"\n[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n'
-                        % (tmp, port))
-            r = subprocess.run([os.path.join(BIN, "sim-eps-service"), "-c", cfg], capture_output=True, timeout=10)
-            self.assertEqual(r.returncode, 1)
-            err = r.stderr.decode()
+            rc, err, cfg = run_once(tmp, '[sim-eps-service]\nbus = "%s/none"\n[sim-eps-service.addr]\n'
+                                         'ip = "127.0.0.1"\nport = %d\n' % (tmp, port))
+            self.assertEqual(rc, 1)
             self.assertIn("127.0.0.1:%d" % port, err)
             self.assertIn(cfg, err)
             # Refused before the device was touched: no "device not ready" warning.
             self.assertNotIn("device", err)
 
-    def test_EPS12_bad_limit_is_a_config_error(self):
-        import subprocess
-        from harness import BIN, free_port
-        with tempdir() as tmp:
-            cfg = os.path.join(tmp, "c.toml")
-            with open(cfg, "w") as f:
-                f.write('[sim-eps-service]\nbus = "/dev/null"\nworkers = 0\n'
-                        '[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % free_port())
-            r = subprocess.run([os.path.join(BIN, "sim-eps-service"), "-c", cfg], capture_output=True, timeout=10)
-            self.assertEqual(r.returncode, 1)
-            err = r.stderr.decode()
+    def test_EPS_26_bad_limit_is_a_config_error(self):
+        with k.tempdir() as tmp:
+            rc, err, cfg = run_once(tmp, '[sim-eps-service]\nbus = "/dev/null"\nworkers = 0\n'
+                                         '[sim-eps-service.addr]\nip = "127.0.0.1"\nport = %d\n' % k.free_port())
+            self.assertEqual(rc, 1)
             self.assertIn(cfg, err)
             self.assertIn("sim-eps-service.workers", err)
 

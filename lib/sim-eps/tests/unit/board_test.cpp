@@ -1,7 +1,7 @@
-// SIM-2..SIM-6: the simulated board's behaviour, without a pty.
+// Requirements SIM-2 to SIM-6 (lib/sim-eps/README.md): the simulated board's behaviour, without a pty.
 #include <gtest/gtest.h>
 
-#include "board.h"
+#include "sim-eps/board.h"
 
 using namespace kubos::sim_eps;
 using namespace std::chrono_literals;
@@ -31,13 +31,13 @@ struct Rig {
 std::string text(const Frame& f) { return std::string(f.payload.begin(), f.payload.end()); }
 }  // namespace
 
-TEST(Board, SIM2_PingEchoesPayload) {
+TEST(Board, SIM_2_PingEchoesPayload) {
   Rig r;
   Frame f = r.ask(kPing, {1, 2, 3}, 0ms);
   EXPECT_EQ(f, (Frame{kPing | kReplyFlag, {1, 2, 3}}));
 }
 
-TEST(Board, SIM3_TelemetryIsPlausibleAndUptimeCounts) {
+TEST(Board, SIM_3_TelemetryIsPlausibleAndUptimeCounts) {
   Rig r;
   Telemetry t = r.tm(3500ms);
   EXPECT_EQ(t.state, PowerState::On);
@@ -50,7 +50,7 @@ TEST(Board, SIM3_TelemetryIsPlausibleAndUptimeCounts) {
   EXPECT_EQ(t.resetCount, 0);
 }
 
-TEST(Board, SIM4_SetPowerOffOnAndReset) {
+TEST(Board, SIM_4_SetPowerOffOnAndReset) {
   Rig r;
   EXPECT_EQ(r.ask(kSetPower, {0}, 1000ms), (Frame{kSetPower | kReplyFlag, {0}}));
   Telemetry off = r.tm(1100ms);
@@ -67,7 +67,7 @@ TEST(Board, SIM4_SetPowerOffOnAndReset) {
   EXPECT_EQ(after.uptimeSeconds, 1u);  // counted from the end of the reset
 }
 
-TEST(Board, SIM5_NakForBadChecksumUnknownCommandAndBadArgument) {
+TEST(Board, SIM_5_NakForBadChecksumUnknownCommandAndBadArgument) {
   Rig r;
   FrameDecoder::Event bad{FrameDecoder::Event::Kind::BadChecksum, {kSetPower, {1}}};
   Bytes reply = r.board.handle(bad, r.t0);
@@ -79,7 +79,7 @@ TEST(Board, SIM5_NakForBadChecksumUnknownCommandAndBadArgument) {
   EXPECT_EQ(r.ask(kRaw, {}, 0ms), (Frame{kNak, {kRaw, 0x03}}));
 }
 
-TEST(Board, SIM6_RawConsoleAndPeek) {
+TEST(Board, SIM_6_RawConsoleAndPeek) {
   Rig r;
   EXPECT_EQ(text(r.ask(kRaw, {'v', 'e', 'r', 's', 'i', 'o', 'n', '\r', '\n'}, 0ms)), "SIM-EPS 1.0.0");
   EXPECT_EQ(text(r.ask(kRaw, {'E', 'C', 'H', 'O', ' ', 'h', 'i'}, 0ms)), "hi");

@@ -1,4 +1,4 @@
-// EPS-S1..EPS-S6 (README.md): the whole schema through the GraphQL engine,
+// Requirements EPS-9 to EPS-14 (README.md): the whole schema through the GraphQL engine,
 // with the mock device behind the model.
 #include <gtest/gtest.h>
 
@@ -43,15 +43,15 @@ struct Rig {
 };
 }  // namespace
 
-TEST(EpsSchema, EPS_S1_PingAndConfigNeverTouchTheDevice) {
+TEST(EpsSchema, EPS_9_PingAndConfigNeverTouchTheDevice) {
   Rig r;
   r.dev->fault = MockDevice::Fault::Unplugged;
   EXPECT_EQ(r.json("{ping config}"),
-            R"({"data":{"ping":"pong","config":"{\"bus\":\"/mock/eps\",\"baud\":115200,\"timeoutMs\":100}"}})");
+            R"({"data":{"ping":"pong","config":"{\"bus\":\"/mock/eps\",\"baud\":115200,\"timeout_ms\":100}"}})");
   EXPECT_EQ(r.dev->commands, 0);
 }
 
-TEST(EpsSchema, EPS_S2_PowerAndTelemetryComeFromTheDevice) {
+TEST(EpsSchema, EPS_10_PowerAndTelemetryComeFromTheDevice) {
   Rig r;
   kubos::graphql::Value v = r.run("{power{state uptime} telemetry{batteryVoltage batteryCurrent temperature uptime powerState resetCount batteryCharge}}");
   const kubos::graphql::Value* data = v.find("data");
@@ -64,7 +64,7 @@ TEST(EpsSchema, EPS_S2_PowerAndTelemetryComeFromTheDevice) {
   EXPECT_EQ(t->find("resetCount")->asInt(), 0);
 }
 
-TEST(EpsSchema, EPS_S3_NoopAndControlPower) {
+TEST(EpsSchema, EPS_11_NoopAndControlPower) {
   Rig r;
   EXPECT_EQ(r.json("mutation{noop}"), R"({"data":{"noop":true}})");
   EXPECT_EQ(r.json("mutation{controlPower(input:{state:OFF}){power{state}}}"),
@@ -75,7 +75,7 @@ TEST(EpsSchema, EPS_S3_NoopAndControlPower) {
   EXPECT_EQ(r.json("mutation{noop}"), R"({"data":{"noop":false}})");
 }
 
-TEST(EpsSchema, EPS_S4_CommandRawHexStrAndRead) {
+TEST(EpsSchema, EPS_12_CommandRawHexStrAndRead) {
   Rig r;
   EXPECT_EQ(r.json(R"(mutation{commandRaw(input:{command:"version",format:STR}){response format}})"),
             R"({"data":{"commandRaw":{"response":"SIM-EPS 1.0.0","format":"STR"}}})");
@@ -87,7 +87,7 @@ TEST(EpsSchema, EPS_S4_CommandRawHexStrAndRead) {
             R"({"data":{"commandRaw":{"response":"0b30","format":"HEX"}}})");
 }
 
-TEST(EpsSchema, EPS_S5_BadHexIsAFieldErrorNotACrash) {
+TEST(EpsSchema, EPS_13_BadHexIsAFieldErrorNotACrash) {
   Rig r;
   kubos::graphql::Value v = r.run(R"(mutation{commandRaw(input:{command:"zz",format:HEX}){response}})");
   ASSERT_TRUE(v.find("errors"));
@@ -97,7 +97,7 @@ TEST(EpsSchema, EPS_S5_BadHexIsAFieldErrorNotACrash) {
   ASSERT_TRUE(v.find("errors"));
 }
 
-TEST(EpsSchema, EPS_S6_DeviceGoneMakesDeviceFieldsErrorsAndHeals) {
+TEST(EpsSchema, EPS_14_DeviceGoneMakesDeviceFieldsErrorsAndHeals) {
   Rig r;
   r.dev->fault = MockDevice::Fault::Unplugged;
   kubos::graphql::Value v = r.run("{ping power{state} telemetry{uptime}}");

@@ -1,4 +1,4 @@
-// EPS-M1..EPS-M8 (README.md): the model against a mock device behind the
+// Requirements EPS-1 to EPS-8 (README.md): the model against a mock device behind the
 // same Transport interface as the serial line.
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@ struct Rig {
 };
 }  // namespace
 
-TEST(EpsModel, EPS_M1_NoopIsARealRoundTrip) {
+TEST(EpsModel, EPS_1_NoopIsARealRoundTrip) {
   Rig r;
   EXPECT_TRUE(r.model.noop());
   EXPECT_TRUE(r.model.noop());
@@ -26,7 +26,7 @@ TEST(EpsModel, EPS_M1_NoopIsARealRoundTrip) {
   EXPECT_FALSE(r.model.noop());
 }
 
-TEST(EpsModel, EPS_M2_TelemetryInSiUnits) {
+TEST(EpsModel, EPS_2_TelemetryInSiUnits) {
   Rig r;
   EpsTelemetry t = r.model.telemetry();
   EXPECT_GT(t.batteryVoltage, 7.0);
@@ -39,7 +39,7 @@ TEST(EpsModel, EPS_M2_TelemetryInSiUnits) {
   EXPECT_GE(t.batteryCharge, 65);
 }
 
-TEST(EpsModel, EPS_M3_ControlPowerReadsBackTheState) {
+TEST(EpsModel, EPS_3_ControlPowerReadsBackTheState) {
   Rig r;
   EXPECT_EQ(r.model.controlPower(PowerState::Off).state, PowerState::Off);
   EXPECT_EQ(r.model.power().state, PowerState::Off);
@@ -50,7 +50,7 @@ TEST(EpsModel, EPS_M3_ControlPowerReadsBackTheState) {
   EXPECT_EQ(r.model.telemetry().resetCount, 1);
 }
 
-TEST(EpsModel, EPS_M4_RawPassthroughAndLimits) {
+TEST(EpsModel, EPS_4_RawPassthroughAndLimits) {
   Rig r;
   Bytes v = r.model.commandRaw(Bytes{'V', 'E', 'R', 'S', 'I', 'O', 'N'});
   EXPECT_EQ(std::string(v.begin(), v.end()), "SIM-EPS 1.0.0");
@@ -70,7 +70,7 @@ TEST(EpsModel, EPS_M4_RawPassthroughAndLimits) {
   }
 }
 
-TEST(EpsModel, EPS_M5_SilentDeviceTimesOutWithAClearError) {
+TEST(EpsModel, EPS_5_SilentDeviceTimesOutWithAClearError) {
   Rig r;
   r.dev->fault = MockDevice::Fault::Silent;
   try {
@@ -82,7 +82,7 @@ TEST(EpsModel, EPS_M5_SilentDeviceTimesOutWithAClearError) {
   EXPECT_THROW(r.model.noop(), DeviceError);
 }
 
-TEST(EpsModel, EPS_M6_UnpluggedThenReplugHealsWithoutRestart) {
+TEST(EpsModel, EPS_6_UnpluggedThenReplugHealsWithoutRestart) {
   Rig r;
   EXPECT_TRUE(r.model.noop());
   r.dev->fault = MockDevice::Fault::Unplugged;
@@ -98,7 +98,7 @@ TEST(EpsModel, EPS_M6_UnpluggedThenReplugHealsWithoutRestart) {
   EXPECT_EQ(r.model.power().state, PowerState::On);
 }
 
-TEST(EpsModel, EPS_M7_DeadLineIsReopenedTransparently) {
+TEST(EpsModel, EPS_7_DeadLineIsReopenedTransparently) {
   Rig r;
   EXPECT_TRUE(r.model.noop());
   const int opens = r.dev->opens;
@@ -107,7 +107,7 @@ TEST(EpsModel, EPS_M7_DeadLineIsReopenedTransparently) {
   EXPECT_EQ(r.dev->opens, opens + 1);
 }
 
-TEST(EpsModel, EPS_M8_LineNoiseIsRetriedOnceThenReported) {
+TEST(EpsModel, EPS_8_LineNoiseIsRetriedOnceThenReported) {
   Rig r;
   r.dev->fault = MockDevice::Fault::CorruptNextReply;
   EXPECT_EQ(r.model.power().state, PowerState::On);  // second try succeeds

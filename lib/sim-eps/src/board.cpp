@@ -1,4 +1,4 @@
-#include "board.h"
+#include "sim-eps/board.h"
 
 #include <algorithm>
 #include <cctype>
@@ -82,7 +82,7 @@ Bytes Board::raw(std::span<const std::uint8_t> cmd, Clock::time_point now) {
     Telemetry t = telemetry(now);
     char buf[160];
     std::snprintf(buf, sizeof buf, "state=%s uptime=%u vbat=%u ibat=%d temp=%.2f resets=%u charge=%u",
-                  std::string(powerStateName(t.state)).c_str(), t.uptimeSeconds, t.batteryMillivolts,
+                  std::string(kubos::service::hardware::powerStateName(t.state)).c_str(), t.uptimeSeconds, t.batteryMillivolts,
                   t.batteryMilliamps, t.centiCelsius / 100.0, t.resetCount, t.batteryPercent);
     answer = buf;
   } else {
@@ -116,7 +116,7 @@ Bytes Board::handle(const FrameDecoder::Event& ev, Clock::time_point now) {
       } else {
         return nak(f.id, NakReason::BadArgument);  // outputs cannot switch mid-reset
       }
-      const std::uint8_t p = static_cast<std::uint8_t>(state_);
+      const std::uint8_t p = powerStateByte(state_);
       return encodeFrame(reply, std::span(&p, 1));
     }
     case kRaw:

@@ -5,8 +5,8 @@
 
 #include <deque>
 
-#include "../model.h"
-#include "board.h"
+#include "model.h"
+#include "sim-eps/board.h"
 
 namespace kubos::sim_eps_service::mock {
 

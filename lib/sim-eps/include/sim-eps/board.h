@@ -1,5 +1,7 @@
-// The simulated EPS board: state and behaviour, no I/O. main.cpp feeds it
-// decoded frames from the pseudo-terminal and writes back its replies.
+// The simulated EPS board: state and behaviour, no I/O. The simulator
+// (tools/sim-eps) feeds it decoded frames from a pseudo-terminal and writes
+// back its replies; unit tests put it behind a mock transport, so the model
+// is tested against the same board logic without a pty.
 #pragma once
 
 #include <chrono>
@@ -7,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "simeps/protocol.h"
+#include "sim-eps/protocol.h"
 
 namespace kubos::sim_eps {
 

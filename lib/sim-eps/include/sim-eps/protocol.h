@@ -1,7 +1,7 @@
-// The sim-eps wire protocol (tools/sim-eps/PROTOCOL.md): framing, CRC, and
-// the typed payloads. Shared by the simulator and by sim-eps-service's model;
-// the known-answer tests in tools/sim-eps/tests pin the bytes so that a bug
-// here cannot hide by being symmetric.
+// The sim-eps wire protocol (lib/sim-eps/PROTOCOL.md): framing, CRC, and
+// the typed payloads. Shared by the simulator (tools/sim-eps) and by
+// sim-eps-service's model; the known-answer tests in lib/sim-eps/tests/unit
+// pin the bytes so that a bug here cannot hide by being symmetric.
 #pragma once
 
 #include <cstddef>
@@ -10,11 +10,14 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "service/hardware.h"
 
 namespace kubos::sim_eps {
 
-using Bytes = std::vector<std::uint8_t>;
+// The kit's byte string and power-state enum: one of each across the stack.
+using kubos::service::Bytes;
+using kubos::service::hardware::PowerState;
 
 inline constexpr std::uint8_t kSync1 = 0xEB;
 inline constexpr std::uint8_t kSync2 = 0x90;
@@ -39,8 +42,9 @@ enum class NakReason : std::uint8_t {
 };
 std::string_view nakReasonText(std::uint8_t reason);
 
-enum class PowerState : std::uint8_t { Off = 0, On = 1, Reset = 2 };
-std::string_view powerStateName(PowerState s);  // "OFF", "ON", "RESET"
+// The power state on the wire: 0 OFF, 1 ON, 2 RESET (SET_POWER and telemetry).
+std::uint8_t powerStateByte(PowerState s);
+// nullopt for any other byte: an unknown state is an error, never a guess.
 std::optional<PowerState> powerStateFromByte(std::uint8_t b);
 
 // CRC-16/CCITT-FALSE: polynomial 0x1021, initial value 0xFFFF, no reflection,

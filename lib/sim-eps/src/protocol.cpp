@@ -1,4 +1,4 @@
-#include "simeps/protocol.h"
+#include "sim-eps/protocol.h"
 
 #include <algorithm>
 
@@ -13,18 +13,22 @@ std::string_view nakReasonText(std::uint8_t reason) {
   return "unknown reason";
 }
 
-std::string_view powerStateName(PowerState s) {
+std::uint8_t powerStateByte(PowerState s) {
   switch (s) {
-    case PowerState::Off: return "OFF";
-    case PowerState::On: return "ON";
-    case PowerState::Reset: return "RESET";
+    case PowerState::Off: return 0;
+    case PowerState::On: return 1;
+    case PowerState::Reset: return 2;
   }
-  return "OFF";
+  return 0;
 }
 
 std::optional<PowerState> powerStateFromByte(std::uint8_t b) {
-  if (b > static_cast<std::uint8_t>(PowerState::Reset)) return std::nullopt;
-  return static_cast<PowerState>(b);
+  switch (b) {
+    case 0: return PowerState::Off;
+    case 1: return PowerState::On;
+    case 2: return PowerState::Reset;
+    default: return std::nullopt;
+  }
 }
 
 std::uint16_t crc16(std::span<const std::uint8_t> data, std::uint16_t crc) {
@@ -117,7 +121,7 @@ Bytes encodeTelemetry(const Telemetry& t) {
   put16(o, static_cast<std::uint16_t>(t.centiCelsius));
   put16(o, static_cast<std::uint16_t>(t.uptimeSeconds >> 16));
   put16(o, static_cast<std::uint16_t>(t.uptimeSeconds & 0xFFFF));
-  o.push_back(static_cast<std::uint8_t>(t.state));
+  o.push_back(powerStateByte(t.state));
   put16(o, t.resetCount);
   o.push_back(t.batteryPercent);
   return o;
