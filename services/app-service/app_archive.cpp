@@ -24,6 +24,14 @@ const char* aerr(struct archive* a) {
   return s ? s : "unknown error";
 }
 
+// Builds the message in one string (no temporaries per `+`) and throws it.
+template <class... Parts>
+[[noreturn]] void refuse(const Parts&... parts) {
+  std::string m;
+  (m.append(std::string_view(parts)), ...);
+  throw ArchiveError(m);
+}
+
 struct ArchiveDeleter {
   void operator()(struct archive* a) const { archive_read_free(a); }
 };
@@ -33,14 +41,14 @@ using ArchivePtr = std::unique_ptr<struct archive, ArchiveDeleter>;
 std::string cleanMemberPath(const char* raw) {
   if (!raw || !*raw) throw ArchiveError("archive member with an empty name");
   std::string p(raw);
-  if (p.front() == '/') throw ArchiveError("archive member '" + p + "' has an absolute path");
+  if (p.front() == '/') refuse("archive member '", p, "' has an absolute path");
   std::string out;
   std::size_t i = 0;
   while (i <= p.size()) {
     std::size_t j = p.find('/', i);
     if (j == std::string::npos) j = p.size();
     std::string part = p.substr(i, j - i);
-    if (part == "..") throw ArchiveError("archive member '" + p + "' is outside the app directory ('..')");
+    if (part == "..") refuse("archive member '", p, "' is outside the app directory ('..')");
     if (!part.empty() && part != ".") {
       if (!out.empty()) out += '/';
       out += part;
@@ -59,8 +67,8 @@ void ensureParents(const fs::path& target, const std::string& rel) {
     cur /= *it;
     struct stat st {};
     if (::lstat(cur.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode)) throw ArchiveError("archive member '" + rel + "' goes through a symlink");
-      if (!S_ISDIR(st.st_mode)) throw ArchiveError("archive member '" + rel + "' is under a file, not a directory");
+      if (S_ISLNK(st.st_mode)) refuse("archive member '", rel, "' goes through a symlink");
+      if (!S_ISDIR(st.st_mode)) refuse("archive member '", rel, "' is under a file, not a directory");
     } else if (::mkdir(cur.c_str(), 0755) != 0) {
       throwErrno("cannot create directory", cur);
     }
@@ -74,9 +82,9 @@ void extract(struct archive* a, const fs::path& target, const ExtractLimits& lim
   for (;;) {
     int r = archive_read_next_header(a, &entry);
     if (r == ARCHIVE_EOF) break;
-    if (r < ARCHIVE_WARN) throw ArchiveError(std::string("not a valid .tgz archive: ") + aerr(a));
+    if (r < ARCHIVE_WARN) refuse(std::string("not a valid .tgz archive: "), aerr(a));
     if (++members > limits.maxMembers)
-      throw ArchiveError("archive has more than " + std::to_string(limits.maxMembers) + " members");
+      refuse("archive has more than ", std::to_string(limits.maxMembers), " members");
     std::string rel = cleanMemberPath(archive_entry_pathname(entry));
     if (rel.empty()) continue;  // "./" itself
     fs::path dst = target / rel;
@@ -87,25 +95,25 @@ void extract(struct archive* a, const fs::path& target, const ExtractLimits& lim
       std::string src = cleanMemberPath(hl);
       struct stat st {};
       if (src.empty() || ::lstat((target / src).c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-        throw ArchiveError("archive member '" + rel + "' is a hard link to '" + hl + "', which is not a file earlier in the archive");
+        refuse("archive member '", rel, "' is a hard link to '", hl, "', which is not a file earlier in the archive");
       if (::link((target / src).c_str(), dst.c_str()) != 0) throwErrno("cannot create hard link", dst);
       continue;
     }
     if (type == AE_IFDIR) {
       if (::mkdir(dst.c_str(), 0755) != 0 && errno != EEXIST) throwErrno("cannot create directory", dst);
       struct stat st {};
-      if (::lstat(dst.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw ArchiveError("archive member '" + rel + "' clashes with another member");
+      if (::lstat(dst.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) refuse("archive member '", rel, "' clashes with another member");
     } else if (type == AE_IFLNK) {
       const char* t = archive_entry_symlink(entry);
       std::string linkTarget = t ? t : "";
       fs::path resolved = (fs::path(rel).parent_path() / linkTarget).lexically_normal();
       if (linkTarget.empty() || linkTarget.front() == '/' || resolved.empty() || *resolved.begin() == "..")
-        throw ArchiveError("archive member '" + rel + "' is a link pointing outside the app directory (" + linkTarget + ")");
+        refuse("archive member '", rel, "' is a link pointing outside the app directory (", linkTarget, ")");
       if (::symlink(linkTarget.c_str(), dst.c_str()) != 0) throwErrno("cannot create symlink", dst);
     } else if (type == AE_IFREG) {
       la_int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
       if (size < 0 || bytes + static_cast<std::uint64_t>(size) > limits.maxBytes)
-        throw ArchiveError("archive holds more than " + std::to_string(limits.maxBytes) + " bytes of data");
+        refuse("archive holds more than ", std::to_string(limits.maxBytes), " bytes of data");
       UniqueFd fd(::open(dst.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, perm | 0600));
       if (!fd.valid()) throwErrno("cannot create", dst);
       const void* buf = nullptr;
@@ -114,10 +122,10 @@ void extract(struct archive* a, const fs::path& target, const ExtractLimits& lim
       for (;;) {
         int rr = archive_read_data_block(a, &buf, &len, &off);
         if (rr == ARCHIVE_EOF) break;
-        if (rr < ARCHIVE_WARN) throw ArchiveError(std::string("archive member '") + rel + "' is corrupt: " + aerr(a));
+        if (rr < ARCHIVE_WARN) refuse(std::string("archive member '"), rel, "' is corrupt: ", aerr(a));
         bytes += len;
         if (bytes > limits.maxBytes)
-          throw ArchiveError("archive holds more than " + std::to_string(limits.maxBytes) + " bytes of data");
+          refuse("archive holds more than ", std::to_string(limits.maxBytes), " bytes of data");
         const char* p = static_cast<const char*>(buf);
         std::size_t left = len;
         auto pos = static_cast<off_t>(off);
@@ -134,7 +142,7 @@ void extract(struct archive* a, const fs::path& target, const ExtractLimits& lim
       }
       if (::fchmod(fd.get(), perm) != 0) throwErrno("cannot chmod", dst);
     } else {
-      throw ArchiveError("archive member '" + rel + "' is a device, FIFO or socket; only files, directories and links are allowed");
+      refuse("archive member '", rel, "' is a device, FIFO or socket; only files, directories and links are allowed");
     }
   }
 }

@@ -70,7 +70,7 @@ std::optional<std::string> relativeExecutable(const std::string& stored, const s
 
 }  // namespace
 
-Registry::Registry(fs::path root, std::string defaultConfig) : defaultConfig_(std::move(defaultConfig)) {
+Registry::Registry(const fs::path& root, std::string defaultConfig) : defaultConfig_(std::move(defaultConfig)) {
   std::error_code ec;
   fs::create_directories(root, ec);
   if (ec) throw FsError("cannot create app registry at " + root.string() + ": " + ec.message());
@@ -153,10 +153,25 @@ void Registry::load() {
       try {
         if (auto bad = checkName("version", ver)) throw ManifestError(*bad);
         AppToml t = parseAppToml(readFile(vdir / "app.toml", 1 << 20));
-        if (t.name != name || t.version != ver)
-          throw ManifestError("app.toml names " + t.name + " " + t.version + ", not the directory's " + name + " " + ver);
+        if (t.name != name || t.version != ver) {
+          std::string m = "app.toml names ";
+          m += t.name;
+          m += ' ';
+          m += t.version;
+          m += ", not the directory's ";
+          m += name;
+          m += ' ';
+          m += ver;
+          throw ManifestError(m);
+        }
         auto rel = relativeExecutable(t.executable, name, ver);
-        if (!rel) throw ManifestError("executable " + t.executable + " is not inside " + vdir.string());
+        if (!rel) {
+          std::string m = "executable ";
+          m += t.executable;
+          m += " is not inside ";
+          m += vdir.string();
+          throw ManifestError(m);
+        }
         if (auto bad = checkExecutable(*rel)) throw ManifestError(*bad);
         AppInfo a{name, ver, t.author, t.config.value_or(defaultConfig_), *rel, vdir, t.active, t.activated};
         lastStamp_ = std::max(lastStamp_, a.activated);
@@ -203,7 +218,8 @@ void Registry::load() {
     for (auto& a : versions) entries_.push_back(std::move(a));
   }
   // Symlinks for apps that are gone.
-  for (const auto& [n, v] : linkTargets) {
+  for (const auto& link : linkTargets) {
+    const std::string& n = link.first;
     bool known = std::any_of(entries_.begin(), entries_.end(), [&](const AppInfo& a) { return a.name == n && a.active; });
     if (!known) {
       try {

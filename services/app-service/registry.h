@@ -42,7 +42,7 @@ struct UninstallOutcome : Outcome {
 class Registry {
  public:
   // Creates <root> and <root>/active if missing. Throws FsError.
-  Registry(std::filesystem::path root, std::string defaultConfig);
+  Registry(const std::filesystem::path& root, std::string defaultConfig);
 
   // Discovery and crash recovery (docs/app-service.md, "Registry layout"). Logs
   // what it skips or repairs; never deletes an app.

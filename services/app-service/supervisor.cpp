@@ -136,6 +136,7 @@ StartResult Supervisor::start(const AppInfo& app, const std::string& runLevel, c
     argvS.insert(argvS.end(), args->begin(), args->end());
   }
   std::vector<char*> argv;
+  argv.reserve(argvS.size() + 1);
   for (auto& s : argvS) argv.push_back(s.data());
   argv.push_back(nullptr);
 
