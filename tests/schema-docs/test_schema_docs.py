@@ -4,12 +4,15 @@ input field and enum value of every service schema has a description.
 The schemas are every services/*/schema.graphql and the kit's hardware base
 schema. Each is loaded by the engine itself (graphql-exec) and read back by
 introspection, so a `#` comment, which introspection does not see, does not
-count. A service schema that extends the base (`extend type Telemetry`) is
-checked on top of it, as the service serves it.
+count. A service schema that the kit completes is checked as the service serves
+it: on top of the hardware base (`extend type Telemetry`), or followed by an SDL
+fragment a library embeds (a raw string `R"sdl(...)sdl"` under lib/*/src, e.g.
+the comms telemetry fields).
 """
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,18 +80,35 @@ def undocumented(result):
     return missing
 
 
+def library_fragments():
+    """(name, SDL) of every SDL fragment a library embeds as R"sdl(...)sdl"."""
+    out = []
+    for src in sorted(glob.glob(os.path.join(REPO, "lib", "*", "src", "*.cpp"))):
+        with open(src, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        for m in re.finditer(r'R"(sdl|[a-z]*sdl)\((.*?)\)\1"', text, re.S):
+            out.append((os.path.relpath(src, REPO), m.group(2)))
+    return out
+
+
 def load(path):
-    """Introspection of a schema file as its service serves it: alone, or on top of the base."""
+    """Introspection of a schema file as its service serves it: alone, on top of
+    the hardware base, or followed by a library's SDL fragment."""
     with open(path) as f:
         sdl = f.read()
     result, error = introspect(sdl)
-    if result is None and path != BASE:
-        with open(BASE) as f:
-            base = f.read()
-        result, error_on_base = introspect(base + "\n" + sdl)
-        if result is None:
-            error = "%s; on top of the hardware base schema: %s" % (error, error_on_base)
-    return result, error
+    if result is not None or path == BASE:
+        return result, error
+    with open(BASE) as f:
+        tries = [("the hardware base schema", f.read() + "\n" + sdl)]
+    tries += [("the fragment in " + name, sdl + "\n" + fragment) for name, fragment in library_fragments()]
+    errors = [error]
+    for what, text in tries:
+        result, e = introspect(text)
+        if result is not None:
+            return result, None
+        errors.append("with %s: %s" % (what, e))
+    return None, "; ".join(errors)
 
 
 def schema_files():

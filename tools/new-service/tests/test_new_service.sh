@@ -41,7 +41,7 @@ check "NEW_1 folder has schema, model, resolvers, main, README, unit and integra
 check "NEW_6 no sim-eps-service name left in the code" \
   bash -c "! grep -rqE --exclude=README.md 'sim-eps-service|sim_eps_service|SIMEPS_SERVICE|simulated EPS' '$D'"
 check "NEW_6 no template requirement ID or test suite left" \
-  bash -c "! grep -rqE '(^|[^A-Z_-])EPS[-_][0-9]|EpsModel|EpsSchema' '$D'"
+  bash -c "! grep -rqE '(^|[^A-Za-z_-])EPS[-_][0-9]|(^|[^A-Za-z])Eps(Model|Schema)' '$D'"
 check "NEW_6 requirement IDs renamed (DEMO-EPS-1 in the README, DEMO_EPS_1_ in a test)" \
   bash -c "grep -q '^| DEMO-EPS-1 |' '$D/README.md' && grep -rq 'DEMO_EPS_1_' '$D/tests/unit'"
 check "NEW_6 every requirement of the scaffolded README is named by one of its tests" \
