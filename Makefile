@@ -12,7 +12,7 @@ DESTDIR    ?=
 
 CMAKE_COMMON = -G Ninja -DKUBOS_WERROR=$(KUBOS_WERROR)
 
-.PHONY: all deps build run test unit-test asan-test fuzz-test bench install clean
+.PHONY: all deps build run test unit-test asan-test fuzz-test fuzz lint format bench install clean
 
 all: build
 
@@ -27,8 +27,9 @@ build: deps
 run: build
 	@bash scripts/run-stack.sh $(BUILD)/bin
 
-# Everything: the release build's tests (unit, differential, integration), the
-# unit tests again under ASan+UBSan, and the fuzzers for a bounded time.
+# Everything: the release build's tests (unit, differential, integration),
+# the unit tests again under ASan+UBSan, and the fuzzers for a bounded time.
+# (`make lint` joins it once the whole tree is clang-tidy clean.)
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
 	@$(MAKE) --no-print-directory asan-test
@@ -46,6 +47,24 @@ fuzz-test: deps
 	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKUBOS_FUZZ=ON -DKUBOS_TESTS=OFF -DKUBOS_BENCH=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
 	@bash fuzz/run-fuzzers.sh $(FUZZ_BUILD)/bin $(FUZZ_SECONDS)
+
+# Longer: the random differential test against graphql-js and every libFuzzer
+# target, FUZZ_SECONDS each (default 300 here; `make fuzz FUZZ_SECONDS=60`).
+fuzz: FUZZ_SECONDS = 300
+fuzz: build
+	@node tests/graphql-random/run.mjs --exec $(BUILD)/bin/graphql-exec-batch --seconds $(FUZZ_SECONDS) \
+	  --out $(BUILD)/graphql-random-found
+	@$(MAKE) --no-print-directory fuzz-test FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+# clang-tidy with .clang-tidy's checks, warnings as errors, on the project's
+# own sources (scripts/lint.sh; LINT_JOBS=2 by default).
+lint: build
+	@bash scripts/lint.sh $(BUILD)
+
+# clang-format (.clang-format) over the project's own C++ sources, in place.
+format: deps
+	@git ls-files '*.cpp' '*.h' | grep -v '^third_party/' | xargs clang-format -i --style=file
+	@echo "make format: done"
 
 bench: build
 	@bash bench/run.sh $(BUILD)/bin

@@ -1,8 +1,8 @@
-// Fuzzes the whole engine as a service runs it: arbitrary bytes as either a
-// GraphQL-over-HTTP JSON body (Engine::executeJson) or a bare query text
-// (Engine::execute), against a schema with every kind of type. Whatever the
-// input, the engine must answer with JSON holding only "data"/"errors" and
-// never crash, hang or overflow the stack.
+// Fuzzes the request path every service runs: arbitrary bytes as either a
+// POST body through kubos::service::GraphQLHttpHandler (parseRequests, batch
+// limit, execution) or a bare query text (Engine::execute), against a schema
+// with every kind of type. Whatever the input, the answer must be JSON holding
+// only "data"/"errors", and nothing may crash, hang or overflow the stack.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +11,8 @@
 #include <string_view>
 
 #include "graphql/engine.h"
+#include "service/graphql_http.h"
+#include "service/log.h"
 
 namespace {
 
@@ -49,6 +51,7 @@ constexpr const char* kRoot = R"({
 struct Fixture {
   std::unique_ptr<kubos::graphql::Engine> engine;
   kubos::graphql::Value root;
+  std::unique_ptr<kubos::service::GraphQLHttpHandler> handler;
 };
 
 Fixture& fixture() {
@@ -71,6 +74,16 @@ Fixture& fixture() {
     limits.cacheEntries = 16;
     fx.engine = std::make_unique<kubos::graphql::Engine>(schema, limits);
     fx.root = *kubos::graphql::parseJson(kRoot);
+    kubos::service::log::Options quiet;
+    quiet.ident = "request-fuzzer";
+    quiet.threshold = kubos::service::log::Level::Error;
+    quiet.useSyslog = false;
+    kubos::service::log::init(quiet);
+    kubos::service::GraphQLHttpOptions options;
+    options.rootValue = &fx.root;
+    options.maxBatch = 8;
+    options.logErrors = false;
+    fx.handler = std::make_unique<kubos::service::GraphQLHttpHandler>(*fx.engine, options);
     return fx;
   }();
   return f;
@@ -98,7 +111,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Fixture& fx = fixture();
   std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
   if (data[0] & 1) {
-    checkResponse(fx.engine->executeJson(input, &fx.root));
+    kubos::service::HttpRequest request;
+    request.method = "POST";
+    request.target = "/";
+    request.body = std::string(input);
+    std::optional<kubos::service::HttpResponse> response = fx.handler->route(request);
+    if (!response) response = fx.handler->handle(request);
+    checkResponse(response->body);
   } else {
     kubos::graphql::Request request;
     request.query = std::string(input);

@@ -30,7 +30,8 @@ for fuzzer in "${fuzzers[@]}"; do
   if [ -d "$seeds" ]; then
     cp -r "$seeds"/. "$corpus"/
   fi
-  echo "run-fuzzers: $name for ${seconds}s ($(ls "$corpus" | wc -l) seeds)"
+  # Requirement GQL-14 (lib/graphql/README.md): hostile input never crashes the engine.
+  echo "run-fuzzers: GQL_14_hostile_input_never_crashes: $name for ${seconds}s ($(ls "$corpus" | wc -l) seeds)"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$artifacts/" "$corpus" > "$work/$name.log" 2>&1; then

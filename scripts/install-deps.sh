@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: compilers and test tools, then libraries (see DESIGN.md).
+# Debian packages: compilers and test tools, then libraries.
 APT_PACKAGES=(
   g++ cmake ninja-build make pkg-config clang lld libclang-rt-14-dev
+  clang-tidy clang-format   # make lint, make format
+  binutils gdb              # make install splits debug info (objcopy); its test asks gdb
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
   libarchive-dev      # app archives (services/app-service)

@@ -73,6 +73,8 @@ done
 # ---- processes ---------------------------------------------------------------
 PIDS=()
 NAMES=()
+PIPES=()   # the prefixing pipes, which outlive their service
+rm -f "$RUN"/logs/.*.fifo
 stopping=no
 stop_all() {
   [ "$stopping" = yes ] && return
@@ -82,17 +84,27 @@ stop_all() {
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for i in "${!PIDS[@]}"; do
     wait "${PIDS[$i]}" 2>/dev/null
-    echo "make run: ${NAMES[$i]} stopped"
   done
+  # Each pipe ends once its service has closed its output: its last lines
+  # (the shutdown messages) are on screen and in run/logs/ before we go on.
+  for pid in "${PIPES[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -f "$RUN"/logs/.*.fifo
+  for name in "${NAMES[@]}"; do echo "make run: $name stopped"; done
   exit 0
 }
 trap stop_all INT TERM
 
 # Starts "$@" in the background with its output prefixed by its name and kept
-# in run/logs/<name>.log.
+# in run/logs/<name>.log. Ctrl-C sends SIGINT to every process of the
+# terminal's group: the pipe ignores it, so it lives on to carry the
+# service's shutdown lines, and ends when the service closes its output.
 start() {
   local name=$1; shift
-  "$@" > >(sed -u "s/^/[$name] /" | tee -a "$RUN/logs/$name.log") 2>&1 &
+  local fifo="$RUN/logs/.$name.fifo"
+  mkfifo "$fifo"
+  (trap '' INT TERM; sed -u "s/^/[$name] /" <"$fifo" | tee -a "$RUN/logs/$name.log") &
+  PIPES+=($!)
+  "$@" >"$fifo" 2>&1 &
   PIDS+=($!)
   NAMES+=("$name")
 }
@@ -131,6 +143,29 @@ for entry in "${KNOWN_SERVICES[@]}" "${EXTRA[@]}"; do
     echo "make run: $name did not start listening on $host:$port (see run/logs/$name.log)"
   fi
 done
+
+# The example mission app (examples/eps-monitor, on lib/app): registered with
+# the app service (again on every run: "already exists" is fine) and started
+# OnBoot with this config, so it logs the EPS battery state every 10 s.
+APPDIR=$(dirname "$BIN")/apps/eps-monitor
+apphost=$IP; [ "$apphost" = 0.0.0.0 ] && apphost=127.0.0.1
+if [ -x "$APPDIR/eps-monitor" ] && port_open "$apphost" 8000; then
+  python3 - "$apphost" "$APPDIR" "$CONFIG" <<'PY' || echo "make run: could not register/start eps-monitor"
+import json, sys, urllib.request
+host, appdir, config = sys.argv[1:]
+def q(query):
+    req = urllib.request.Request("http://%s:8000/" % host, data=json.dumps({"query": query}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=5) as r:
+        return json.loads(r.read())["data"]
+r = q('mutation { register(path: %s) { success errors } }' % json.dumps(appdir))["register"]
+if not r["success"] and "already exists" not in r["errors"]:
+    sys.exit("make run: register eps-monitor: " + r["errors"])
+r = q('mutation { startApp(name: "eps-monitor", runLevel: "OnBoot", config: %s) { success errors pid } }'
+      % json.dumps(config))["startApp"]
+print("make run: eps-monitor (example app) " + ("started, pid %s" % r["pid"] if r["success"] else r["errors"]))
+PY
+fi
 
 echo
 echo "================================================================"

@@ -70,7 +70,6 @@ void ensureParents(const fs::path& target, const std::string& rel) {
 void extract(struct archive* a, const fs::path& target, const ExtractLimits& limits) {
   std::size_t members = 0;
   std::uint64_t bytes = 0;
-  std::vector<fs::path> dirs{target};
   struct archive_entry* entry = nullptr;
   for (;;) {
     int r = archive_read_next_header(a, &entry);
@@ -96,7 +95,6 @@ void extract(struct archive* a, const fs::path& target, const ExtractLimits& lim
       if (::mkdir(dst.c_str(), 0755) != 0 && errno != EEXIST) throwErrno("cannot create directory", dst);
       struct stat st {};
       if (::lstat(dst.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw ArchiveError("archive member '" + rel + "' clashes with another member");
-      dirs.push_back(dst);
     } else if (type == AE_IFLNK) {
       const char* t = archive_entry_symlink(entry);
       std::string linkTarget = t ? t : "";
@@ -135,12 +133,10 @@ void extract(struct archive* a, const fs::path& target, const ExtractLimits& lim
         }
       }
       if (::fchmod(fd.get(), perm) != 0) throwErrno("cannot chmod", dst);
-      if (::fsync(fd.get()) != 0) throwErrno("cannot fsync", dst);
     } else {
       throw ArchiveError("archive member '" + rel + "' is a device, FIFO or socket; only files, directories and links are allowed");
     }
   }
-  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) fsyncDir(*it);
 }
 
 ArchivePtr openReader() {

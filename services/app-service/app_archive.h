@@ -19,8 +19,8 @@ struct ExtractLimits {
   std::uint64_t maxBytes = 512ull << 20;  // sum of the members' data
 };
 
-// Extracts into the existing empty directory `target`, fsyncing every file and
-// directory. Refuses (ArchiveError, naming the member): absolute paths, ".."
+// Extracts into the existing empty directory `target` (not flushed: the caller
+// uses syncFilesystem before committing). Refuses (ArchiveError, naming the member): absolute paths, ".."
 // components, links that point outside, devices/FIFOs/sockets, too many members
 // or bytes, and paths that go through a symlink. Stops at the first problem;
 // the caller removes `target`.

@@ -130,7 +130,7 @@ void removeTreeUnder(const fs::path& root, const fs::path& victim) {
 }
 
 namespace {
-void copyFileDurable(const fs::path& from, const fs::path& to, mode_t mode) {
+void copyFile(const fs::path& from, const fs::path& to, mode_t mode) {
   UniqueFd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
   if (!in.valid()) throwErrno("cannot open", from);
   UniqueFd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode & 07777));
@@ -146,7 +146,6 @@ void copyFileDurable(const fs::path& from, const fs::path& to, mode_t mode) {
     writeAll(out.get(), std::string_view(buf.data(), static_cast<std::size_t>(n)), to);
   }
   if (::fchmod(out.get(), mode & 07777) != 0) throwErrno("cannot chmod", to);
-  if (::fsync(out.get()) != 0) throwErrno("cannot fsync", to);
 }
 
 void copyTreeRec(const fs::path& base, const fs::path& from, const fs::path& to, int depth) {
@@ -161,7 +160,7 @@ void copyTreeRec(const fs::path& base, const fs::path& from, const fs::path& to,
     if (S_ISDIR(st.st_mode)) {
       copyTreeRec(base, src, dst, depth + 1);
     } else if (S_ISREG(st.st_mode)) {
-      copyFileDurable(src, dst, st.st_mode);
+      copyFile(src, dst, st.st_mode);
     } else if (S_ISLNK(st.st_mode)) {
       fs::path target = fs::read_symlink(src, ec);
       if (ec) throw FsError("cannot read symlink " + src.string() + ": " + ec.message());
@@ -174,11 +173,16 @@ void copyTreeRec(const fs::path& base, const fs::path& from, const fs::path& to,
     }
   }
   if (ec) throw FsError("cannot list " + from.string() + ": " + ec.message());
-  fsyncDir(to);
 }
 }  // namespace
 
-void copyTreeDurable(const fs::path& from, const fs::path& to) { copyTreeRec(from, from, to, 0); }
+void copyTree(const fs::path& from, const fs::path& to) { copyTreeRec(from, from, to, 0); }
+
+void syncFilesystem(const fs::path& path) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd.valid()) throwErrno("cannot open directory", path);
+  if (::syncfs(fd.get()) != 0) throwErrno("cannot flush the file system of", path);
+}
 
 std::string readFile(const fs::path& path, std::size_t maxBytes) {
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));

@@ -52,8 +52,12 @@ void atomicSymlink(const std::filesystem::path& target, const std::filesystem::p
 // Removes a tree without following symlinks; refuses anything not strictly under `root`.
 void removeTreeUnder(const std::filesystem::path& root, const std::filesystem::path& victim);
 // Copies a directory tree (regular files, directories, symlinks whose target stays
-// inside `from`), fsyncing every file and directory. Refuses devices, FIFOs, sockets.
-void copyTreeDurable(const std::filesystem::path& from, const std::filesystem::path& to);
+// inside `from`). Refuses devices, FIFOs, sockets. Not durable by itself: the
+// caller flushes the tree with syncFilesystem before committing it.
+void copyTree(const std::filesystem::path& from, const std::filesystem::path& to);
+// syncfs(2) of the file system holding `path`: one flush for a whole staged tree
+// instead of an fsync per file (what `cp -r && sync -f` does).
+void syncFilesystem(const std::filesystem::path& path);
 std::string readFile(const std::filesystem::path& path, std::size_t maxBytes);
 // A short random hex token for temporary names.
 std::string randomToken();

@@ -30,6 +30,20 @@ bool endsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Temporary names of atomicWriteFile / atomicSymlink (".<name>.tmp-<token>") that a
+// crash left behind.
+void removeTempFiles(const fs::path& dir, std::string_view only = {}) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string n = it->path().filename().string();
+    bool temp = n.size() > 1 && n.front() == '.' && n.find(".tmp-") != std::string::npos;
+    if (temp && (only.empty() || n.rfind(only, 0) == 0)) {
+      std::error_code rec;
+      fs::remove(it->path(), rec);
+    }
+  }
+}
+
 bool isRealDir(const fs::path& p) {
   struct stat st {};
   return ::lstat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
@@ -113,6 +127,8 @@ void Registry::load() {
       slog::warn("registry: ", e.what());
     }
   }
+  removeTempFiles(root_ / "active");
+  removeTempFiles(root_, ".");
   std::map<std::string, std::string> linkTargets;  // name -> version the symlink names
   for (const auto& n : sortedNames(root_ / "active")) {
     std::error_code ec;
@@ -133,6 +149,7 @@ void Registry::load() {
     for (const auto& ver : names) {
       fs::path vdir = appDir / ver;
       if (!isRealDir(vdir) || ver.front() == '.') continue;
+      removeTempFiles(vdir, ".app.toml.tmp-");
       try {
         if (auto bad = checkName("version", ver)) throw ManifestError(*bad);
         AppToml t = parseAppToml(readFile(vdir / "app.toml", 1 << 20));
@@ -315,7 +332,7 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
   }
   if (!fromArchive) {
     try {
-      copyTreeDurable(src, stage);
+      copyTree(src, stage);
     } catch (const FsError& e) {
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }
@@ -331,6 +348,8 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
     AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config};
     try {
       atomicWriteFile(stage / "app.toml", kubos::app_service::writeAppToml(t));
+      // Every staged file and directory on disk before the commit rename.
+      syncFilesystem(stage);
     } catch (const FsError& e) {
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }

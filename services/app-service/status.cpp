@@ -121,11 +121,40 @@ StatusStore::StatusStore(fs::path journal, std::size_t maxEntries) : path_(std::
     }
   }
   while (entries_.size() > max_) dropOldestEndedLocked();
-  std::lock_guard lock(mu_);
-  try {
-    compactLocked();
-  } catch (const FsError& e) {
-    kubos::service::log::error("app status: ", e.what(), "; history is kept in memory only");
+  {
+    std::lock_guard lock(mu_);
+    try {
+      compactLocked();
+    } catch (const FsError& e) {
+      kubos::service::log::error("app status: ", e.what(), "; history is kept in memory only");
+    }
+  }
+  flusher_ = std::thread([this] { flushLoop(); });
+}
+
+StatusStore::~StatusStore() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  flushCv_.notify_all();
+  flusher_.join();
+  if (fd_.valid()) ::fdatasync(fd_.get());
+}
+
+void StatusStore::flushLoop() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    flushCv_.wait(lock, [this] { return dirty_ || stop_; });
+    if (stop_) return;
+    dirty_ = false;
+    // A private descriptor: compaction may replace fd_ meanwhile.
+    UniqueFd fd(fd_.valid() ? ::dup(fd_.get()) : -1);
+    lock.unlock();
+    if (fd.valid() && ::fdatasync(fd.get()) != 0)
+      kubos::service::log::error("app status: cannot flush ", path_.string(), ": ", std::strerror(errno));
+    fd.reset();
+    lock.lock();
   }
 }
 
@@ -151,11 +180,13 @@ void StatusStore::append(const std::string& line) {
   if (!fd_.valid()) return;
   std::string data = line + "\n";
   ssize_t n = ::write(fd_.get(), data.data(), data.size());
-  if (n != static_cast<ssize_t>(data.size()) || ::fdatasync(fd_.get()) != 0) {
+  if (n != static_cast<ssize_t>(data.size())) {
     kubos::service::log::error("app status: cannot append to ", path_.string(), ": ", std::strerror(errno));
     return;
   }
   ++lines_;
+  dirty_ = true;
+  flushCv_.notify_one();
 }
 
 void StatusStore::dropOldestEndedLocked() {

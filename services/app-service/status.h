@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,9 @@ class StatusStore {
 
   // Reads the journal (ignoring a torn last line), then rewrites it compactly.
   explicit StatusStore(std::filesystem::path journal, std::size_t maxEntries = kMaxEntries);
+  ~StatusStore();  // flushes the journal
+  StatusStore(const StatusStore&) = delete;
+  StatusStore& operator=(const StatusStore&) = delete;
 
   // Inserts or replaces the entry of (name, version, runLevel).
   void put(const StatusEntry& e);
@@ -62,6 +67,13 @@ class StatusStore {
   UniqueFd fd_;
   std::size_t lines_ = 0;
   std::size_t max_;
+  // Records are written at once (a SIGKILL loses nothing) and fdatasync'ed by
+  // one flusher thread shortly after, so a start or exit never waits for the disk.
+  void flushLoop();
+  std::condition_variable flushCv_;
+  bool dirty_ = false;
+  bool stop_ = false;
+  std::thread flusher_;
 };
 
 }  // namespace kubos::app_service

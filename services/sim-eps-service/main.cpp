@@ -1,5 +1,5 @@
 // sim-eps-service: the reference KubOS hardware service. Reads like the
-// checklist of seed 000: load config, open the device, bind the schema, serve.
+// checklist of docs/hardware-services.md: load config, open the device, bind the schema, serve.
 // kubos::service::Service does the common part (command line, logging, config.toml with
 // the [sim-eps-service] limits, GraphQL over HTTP until SIGTERM/SIGINT).
 #include <chrono>

@@ -129,7 +129,7 @@ PowerStatus EpsModel::power() {
 }
 
 PowerStatus EpsModel::controlPower(PowerState target) {
-  const Bytes arg{static_cast<std::uint8_t>(target)};
+  const Bytes arg{kubos::sim_eps::powerStateByte(target)};
   kubos::sim_eps::Frame reply = expect(kubos::sim_eps::kSetPower, arg, "SET_POWER");
   if (reply.payload.size() != 1 || !kubos::sim_eps::powerStateFromByte(reply.payload[0])) {
     throw DeviceError("malformed SET_POWER reply from device " + deviceName());

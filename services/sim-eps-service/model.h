@@ -1,6 +1,6 @@
 // The sim-eps-service model: the EPS device and its protocol, no GraphQL.
 //
-// EpsModel speaks PROTOCOL.md (tools/sim-eps) over a Transport. The real
+// EpsModel speaks the sim-eps protocol (lib/sim-eps/PROTOCOL.md) over a Transport. The real
 // transport is a serial line (kubos::hal::SerialPort); unit tests put a mock device
 // behind the same interface. Every device operation either returns a value
 // or throws DeviceError with a message a person can act on; the model never
@@ -15,12 +15,14 @@
 #include <string>
 
 #include "hal/serial.h"
-#include "simeps/protocol.h"
+#include "service/hardware.h"
+#include "sim-eps/protocol.h"
 
 namespace kubos::sim_eps_service {
 
-using kubos::sim_eps::Bytes;
-using kubos::sim_eps::PowerState;
+using kubos::service::Bytes;
+using kubos::service::hardware::PowerState;
+using kubos::service::hardware::PowerStatus;
 
 class DeviceError : public std::runtime_error {
  public:
@@ -66,11 +68,6 @@ struct EpsTelemetry {
   std::int64_t batteryCharge = 0;  // %
 };
 
-struct PowerStatus {
-  PowerState state = PowerState::Off;
-  std::int64_t uptime = 0;  // s
-};
-
 class EpsModel {
  public:
   EpsModel(std::unique_ptr<Transport> transport, std::chrono::milliseconds timeout);
@@ -84,7 +81,7 @@ class EpsModel {
   // Switches the power outputs (ON/OFF) or resets the board, then reads back
   // the state the board reports.
   PowerStatus controlPower(PowerState target);
-  // Raw passthrough to the board's console (PROTOCOL.md RAW): 1..255 bytes in,
+  // Raw passthrough to the board's console (lib/sim-eps/PROTOCOL.md, "RAW console"): 1..255 bytes in,
   // the board's answer out.
   Bytes commandRaw(const Bytes& command);
 

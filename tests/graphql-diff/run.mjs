@@ -254,5 +254,7 @@ if (failed.length) {
   for (const id of failed) byFile[id.split('/')[0]] = (byFile[id.split('/')[0]] || 0) + 1;
   console.log(`failures by file: ${Object.entries(byFile).map(([f, n]) => `${f} ${n}`).join(', ')}`);
 }
+// Requirement GQL_13_differential_cases_answer_as_graphql_js (lib/graphql/README.md).
+console.log(`GQL_13_differential_cases_answer_as_graphql_js: ${failed.length ? "FAILED" : "ok"}`);
 console.log(`${passed} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -6,7 +6,7 @@ import { suiteService, requireJs } from './lib.mjs';
 
 const svc = suiteService();
 
-test('SK-AUD-1 graphql-http serverAudits: all ok', async () => {
+test('SK_AUD_1 graphql-http serverAudits: all ok', async () => {
   const { serverAudits } = requireJs('graphql-http');
   const audits = serverAudits({ url: svc.url, fetchFn: fetch });
   assert.ok(audits.length >= 40, `only ${audits.length} audits`);
@@ -22,7 +22,7 @@ test('SK-AUD-1 graphql-http serverAudits: all ok', async () => {
   assert.deepEqual(failed, []);
 });
 
-test('SK-AUD-2 the audit also passes on another path (/graphql)', async () => {
+test('SK_AUD_2 the audit also passes on another path (/graphql)', async () => {
   const { serverAudits } = requireJs('graphql-http');
   const results = await Promise.all(serverAudits({ url: svc.url + 'graphql', fetchFn: fetch }).map((a) => a.fn()));
   assert.deepEqual(results.filter((r) => r.status !== 'ok').map((r) => r.id), []);

@@ -11,7 +11,7 @@ import { suiteService, requireJs } from './lib.mjs';
 const CHROMIUM = '/usr/bin/chromium';
 const svc = suiteService();
 
-test('SK-GIQL-1 assets are embedded and served by the service', async () => {
+test('SK_GIQL_1 assets are embedded and served by the service', async () => {
   const page = await fetch(svc.url + 'graphiql');
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-type'), /^text\/html/);
@@ -26,7 +26,7 @@ test('SK-GIQL-1 assets are embedded and served by the service', async () => {
   assert.equal((await fetch(svc.url + 'graphiql', { method: 'POST', body: '{}' })).status, 405);
 });
 
-test('SK-GIQL-2 headless chromium: the page loads offline, runs {ping}, shows "pong"', async () => {
+test('SK_GIQL_2 headless chromium: the page loads offline, runs {ping}, shows "pong"', async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install the Debian package "chromium" (scripts/install-deps.sh)`);
   const { chromium } = requireJs('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'kit-chromium-'));

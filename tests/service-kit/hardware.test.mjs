@@ -1,4 +1,4 @@
-// The hardware-service base (seed 002, CONTRACT.md section 6) as a service
+// The hardware-service base (docs/hardware-services.md) as a service
 // built with kubos::service::hardware::buildSchema answers it over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ const svc = suiteService();
 
 const q = async (query, variables) => JSON.parse((await gql(svc.url, { query, variables })).text);
 
-test('SK-HW-1 ping is "pong"; power and telemetry as bound; noop true', async () => {
+test('SK_HW_1 ping is "pong"; power and telemetry as bound; noop true', async () => {
   assert.deepEqual(await q('{ ping }'), { data: { ping: 'pong' } });
   const p = await q('{ power { state uptime } telemetry { voltage field1 } }');
   assert.equal(p.data.power.state, 'ON');
@@ -19,7 +19,7 @@ test('SK-HW-1 ping is "pong"; power and telemetry as bound; noop true', async ()
   assert.deepEqual(await q('mutation { noop }'), { data: { noop: true } });
 });
 
-test('SK-HW-2 an unbound base operation is a "Not Implemented" field error; other fields unaffected', async () => {
+test('SK_HW_2 an unbound base operation is a "Not Implemented" field error; other fields unaffected', async () => {
   const r = await q('{ config ping }');
   assert.deepEqual(r.data, { config: null, ping: 'pong' });
   assert.deepEqual(r.errors, [{ message: 'Not Implemented', locations: [{ line: 1, column: 3 }], path: ['config'] }]);
@@ -29,7 +29,7 @@ test('SK-HW-2 an unbound base operation is a "Not Implemented" field error; othe
   assert.deepEqual(m.errors[0].path, ['controlPower']);
 });
 
-test('SK-HW-3 commandRaw HEX and STR; the response in the caller\'s format', async () => {
+test('SK_HW_4 commandRaw HEX and STR; the response in the caller\'s format', async () => {
   let r = await q('mutation { commandRaw(input: {command: "74657374", format: HEX}) { response format } }');
   assert.deepEqual(r, { data: { commandRaw: { response: '74736574', format: 'HEX' } } });
   r = await q('mutation { commandRaw(input: {command: "test", format: STR}) { response format } }');
@@ -39,7 +39,7 @@ test('SK-HW-3 commandRaw HEX and STR; the response in the caller\'s format', asy
   assert.deepEqual(r, { data: { commandRaw: { response: 'ffff', format: 'HEX' } } });
 });
 
-test('SK-HW-4 bad hex is a clear field error, never a crash', async () => {
+test('SK_HW_5 bad hex is a clear field error, never a crash', async () => {
   let r = await q('mutation { commandRaw(input: {command: "abc", format: HEX}) { response } }');
   assert.deepEqual(r.data, { commandRaw: null });
   assert.equal(r.errors[0].message, 'Invalid HEX command: odd number of hex digits (3)');
@@ -50,7 +50,7 @@ test('SK-HW-4 bad hex is a clear field error, never a crash', async () => {
   assert.deepEqual(await q('{ ping }'), { data: { ping: 'pong' } }, 'still serving');
 });
 
-test('SK-HW-5 the base schema types are the seed\'s (introspection)', async () => {
+test('SK_HW_6 the base schema types are KubOS\'s outline\'s (introspection)', async () => {
   const r = await q(`{ __schema { queryType { fields { name type { name kind } } } mutationType { fields { name args { name type { kind ofType { name } } } } } } }`);
   const qf = Object.fromEntries(r.data.__schema.queryType.fields.map((f) => [f.name, f.type.name]));
   assert.equal(qf.ping, 'String');
@@ -68,7 +68,7 @@ test('SK-HW-5 the base schema types are the seed\'s (introspection)', async () =
   assert.deepEqual(e.data.b.enumValues.map((v) => v.name), ['ON', 'OFF', 'RESET']);
 });
 
-test('SK-HW-6 the SDL file matches the seed\'s operations', () => {
+test('SK_HW_10 the SDL file has the outline\'s operations', () => {
   const sdl = readFileSync(fileURLToPath(new URL('../../lib/service/schema/hardware_base.graphql', import.meta.url)), 'utf8');
   for (const s of ['ping: String', 'config: String', 'power: PowerState', 'telemetry: Telemetry', 'noop: Boolean',
     'input: ControlPowerInput!', 'input: CommandRawInput!', 'command: String!', 'format: FormatEnum!', 'read: Int',

@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   h.noop = [] { return true; };
   h.power = [started] {
     const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-    return kubos::service::hardware::PowerState{"ON", up.count()};
+    return kubos::service::hardware::PowerStatus{kubos::service::hardware::PowerState::On, up.count()};
   };
   h.telemetry = [] {
     kubos::graphql::Value t = kubos::graphql::Value::object();

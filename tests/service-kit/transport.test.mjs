@@ -1,5 +1,5 @@
-// GraphQL over HTTP through the real kit-test-service binary (CONTRACT.md
-// section 5). Test names carry the requirement IDs of lib/service/README.md.
+// GraphQL over HTTP through the real kit-test-service binary (docs/services.md,
+// "GraphQL over HTTP"). Test names carry the requirement IDs of lib/service/README.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -9,7 +9,7 @@ const svc = suiteService({ extra: 'max-body-bytes = 4096\nheader-timeout-ms = 30
 
 const JSON_CT = { 'content-type': 'application/json' };
 
-test('SK-GQL-1 POST on any path answers compact JSON with Content-Length', async () => {
+test('SK_GQL_1 POST on any path answers compact JSON with Content-Length', async () => {
   for (const path of ['', 'graphql', 'any/where']) {
     const r = await fetch(svc.url + path, { method: 'POST', headers: JSON_CT, body: '{"query":"{ ping }"}' });
     assert.equal(r.status, 200);
@@ -20,14 +20,14 @@ test('SK-GQL-1 POST on any path answers compact JSON with Content-Length', async
   }
 });
 
-test('SK-GQL-2 a POST without Content-Type is read as JSON (the comms forwarder sends none)', async () => {
+test('SK_GQL_2 a POST without Content-Type is read as JSON (the comms forwarder sends none)', async () => {
   const body = '{"query":"{ping}"}';
   const r = await rawRequest(svc.port, `POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
   assert.equal(r.status, 200);
   assert.equal(r.body, '{"data":{"ping":"pong"}}');
 });
 
-test('SK-GQL-3 another Content-Type is a 415', async () => {
+test('SK_GQL_3 another Content-Type is a 415', async () => {
   const r = await gql(svc.url, '{"query":"{ping}"}', { 'content-type': 'text/plain' });
   assert.equal(r.status, 415);
   assert.match(JSON.parse(r.text).errors[0].message, /Unsupported Content-Type/);
@@ -35,7 +35,7 @@ test('SK-GQL-3 another Content-Type is a 415', async () => {
   assert.equal(ok.status, 200);
 });
 
-test('SK-GQL-4 a batch is answered by an array in order', async () => {
+test('SK_GQL_4 a batch is answered by an array in order', async () => {
   const r = await gql(svc.url, [{ query: '{ping}' }, { query: 'query Q($t: String){echo(text: $t)}', variables: { t: 'hi' } }, { query: '{nope}' }]);
   assert.equal(r.status, 200);
   const a = JSON.parse(r.text);
@@ -46,7 +46,7 @@ test('SK-GQL-4 a batch is answered by an array in order', async () => {
   assert.match(a[2].errors[0].message, /Cannot query field "nope"/);
 });
 
-test('SK-GQL-5 GET runs queries; operation name and variables from the query string', async () => {
+test('SK_GQL_5 GET runs queries; operation name and variables from the query string', async () => {
   let r = await fetch(svc.url + '?query=' + encodeURIComponent('{ping}'));
   assert.equal(r.status, 200);
   assert.equal(await r.text(), '{"data":{"ping":"pong"}}');
@@ -58,7 +58,7 @@ test('SK-GQL-5 GET runs queries; operation name and variables from the query str
   assert.equal(await r.text(), '{"data":{"ping":"pong"}}');
 });
 
-test('SK-GQL-6 a mutation over GET is refused with 405 and Allow: POST', async () => {
+test('SK_GQL_6 a mutation over GET is refused with 405 and Allow: POST', async () => {
   const r = await fetch(svc.url + '?query=' + encodeURIComponent('mutation { setValue(value: 1) }'));
   assert.equal(r.status, 405);
   assert.equal(r.headers.get('allow'), 'POST');
@@ -68,7 +68,7 @@ test('SK-GQL-6 a mutation over GET is refused with 405 and Allow: POST', async (
   assert.equal(p.text, '{"data":{"setValue":7}}');
 });
 
-test('SK-GQL-7 GET without query, bad variables JSON, other methods', async () => {
+test('SK_GQL_7 GET without query, bad variables JSON, other methods', async () => {
   let r = await fetch(svc.url);
   assert.equal(r.status, 400);
   assert.deepEqual(await r.json(), { errors: [{ message: 'Missing query' }] });
@@ -79,7 +79,7 @@ test('SK-GQL-7 GET without query, bad variables JSON, other methods', async () =
   assert.equal(r.headers.get('allow'), 'GET, POST');
 });
 
-test('SK-GQL-8 Accept: application/graphql-response+json; request errors are 400 without data', async () => {
+test('SK_GQL_8 Accept: application/graphql-response+json; request errors are 400 without data', async () => {
   const h = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
   let r = await gql(svc.url, { query: '{ping}' }, h);
   assert.equal(r.status, 200);
@@ -93,7 +93,7 @@ test('SK-GQL-8 Accept: application/graphql-response+json; request errors are 400
   assert.ok(JSON.parse(r.text).errors.length > 0);
 });
 
-test('SK-GQL-9 a field error keeps the other fields, with message, locations and path', async () => {
+test('SK_GQL_9 a field error keeps the other fields, with message, locations and path', async () => {
   const r = await gql(svc.url, { query: '{\n  ping\n  fail\n}' });
   assert.equal(r.status, 200);
   const body = JSON.parse(r.text);
@@ -102,7 +102,7 @@ test('SK-GQL-9 a field error keeps the other fields, with message, locations and
   assert.deepEqual(body.errors, [{ message: 'device did not answer', locations: [{ line: 3, column: 3 }], path: ['fail'] }]);
 });
 
-test('SK-LOG-4 every error returned in a response is logged once', async () => {
+test('SK_LOG_4 every error returned in a response is logged once', async () => {
   const marker = 'logged-' + Date.now();
   await gql(svc.url, { query: `{ echo(text: "${marker}") fail }` });
   await new Promise((r) => setTimeout(r, 100));
@@ -116,7 +116,7 @@ test('SK-LOG-4 every error returned in a response is logged once', async () => {
   assert.equal(after - before, 1, 'one log line per returned error');
 });
 
-test('SK-LIM-1 a body over max-body-bytes is a 413', async () => {
+test('SK_LIM_1 a body over max-body-bytes is a 413', async () => {
   const big = JSON.stringify({ query: '{ping}', variables: { pad: 'x'.repeat(5000) } });
   const r = await gql(svc.url, big);
   assert.equal(r.status, 413);
@@ -124,7 +124,7 @@ test('SK-LIM-1 a body over max-body-bytes is a 413', async () => {
   assert.equal(ok.status, 200);
 });
 
-test('SK-LIM-2 a client that never finishes its header is dropped after header-timeout-ms', async () => {
+test('SK_LIM_2 a client that never finishes its header is dropped after header-timeout-ms', async () => {
   const t0 = Date.now();
   await new Promise((resolve, reject) => {
     const s = net.connect(svc.port, '127.0.0.1', () => s.write('POST / HTTP/1.1\r\nHost: x\r\n'));
@@ -136,7 +136,7 @@ test('SK-LIM-2 a client that never finishes its header is dropped after header-t
   assert.ok(took >= 250 && took < 2000, `closed after ${took} ms`);
 });
 
-test('SK-LIM-3 query depth and field count limits from config', async () => {
+test('SK_LIM_3 query depth and field count limits from config', async () => {
   let r = await gql(svc.url, { query: '{ __schema { types { fields { type { name } } } } }' });
   const body = JSON.parse(r.text);
   assert.equal(body.data, undefined, r.text);
@@ -146,7 +146,7 @@ test('SK-LIM-3 query depth and field count limits from config', async () => {
   assert.equal(JSON.parse(r.text).data, undefined, r.text);
 });
 
-test('SK-HTTP-K keep-alive: two requests on one connection', async () => {
+test('SK_HTTP_15 keep-alive: two requests on one connection', async () => {
   const body = '{"query":"{ping}"}';
   const req = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
   const answers = await new Promise((resolve, reject) => {
@@ -165,7 +165,7 @@ test('SK-HTTP-K keep-alive: two requests on one connection', async () => {
   assert.equal(answers.split('Content-Length:').length - 1, 2);
 });
 
-test('SK-CONC-1 {ping} answers within 50 ms while a resolver blocks for 1 s', async () => {
+test('SK_CONC_1 {ping} answers within 50 ms while a resolver blocks for 1 s', async () => {
   const slow = gql(svc.url, { query: '{ slow(ms: 1000) }' });
   await new Promise((r) => setTimeout(r, 100));
   const times = [];
@@ -187,7 +187,7 @@ test('SK-CONC-1 {ping} answers within 50 ms while a resolver blocks for 1 s', as
   assert.ok(Math.max(...times) < 50, `ping took ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
 });
 
-test('SK-HTTP-S SIGTERM: the request in flight completes, exit status 0', async () => {
+test('SK_HTTP_16 SIGTERM: the request in flight completes, exit status 0', async () => {
   const s2 = await startService();
   const inflight = gql(s2.url, { query: '{ slow(ms: 500) }' });
   await new Promise((r) => setTimeout(r, 100));
@@ -199,7 +199,7 @@ test('SK-HTTP-S SIGTERM: the request in flight completes, exit status 0', async 
   await s2.stop();
 });
 
-test('SK-CONC-2 a full queue answers 503 at once', async () => {
+test('SK_CONC_2 a full queue answers 503 at once', async () => {
   const s3 = await startService({ extra: 'workers = 1\nqueue-length = 1' });
   const first = gql(s3.url, { query: '{ slow(ms: 600) }' });
   await new Promise((r) => setTimeout(r, 50));
@@ -222,7 +222,7 @@ async function hasIpv6Loopback() {
   });
 }
 
-test('SK-CFG-2 IPv6 and host-name addresses', async (t) => {
+test('SK_CFG_2 IPv6 and host-name addresses', async (t) => {
   if (await hasIpv6Loopback()) {
     const s6 = await startService({ ip: '::1' });
     assert.equal((await gql(s6.url, { query: '{ping}' })).text, '{"data":{"ping":"pong"}}');

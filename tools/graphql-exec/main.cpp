@@ -1,7 +1,6 @@
 // graphql-exec: runs one GraphQL request against an SDL schema, where every
 // field reads the same-named property of its parent (the JSON root value for
-// top-level fields), and prints the response JSON a service would send
-// (CONTRACT.md section 5).
+// top-level fields), and prints the response JSON a service would send.
 //
 // Exit status: 0 whenever a response was printed (even one holding errors),
 // 2 for a usage error, 1 when a file cannot be read or the schema is invalid.
@@ -15,9 +14,7 @@
 #include <sstream>
 #include <string>
 
-#include "graphql/engine.h"
-#include "graphql/schema.h"
-#include "graphql/value.h"
+#include "run_request.h"
 
 namespace {
 
@@ -36,15 +33,6 @@ std::optional<std::string> readFile(const std::string& path) {
     return std::nullopt;
   }
   return ss.str();
-}
-
-std::optional<kubos::graphql::Value> readJsonFile(const std::string& path) {
-  auto text = readFile(path);
-  if (!text) return std::nullopt;
-  kubos::graphql::JsonParseError error;
-  auto value = kubos::graphql::parseJson(*text, &error);
-  if (!value) std::cerr << kProg << ": " << path << " is not valid JSON: " << error.message << "\n";
-  return value;
 }
 
 }  // namespace
@@ -67,44 +55,25 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  kubos::graphql_exec::RequestFiles files;
+  files.schemaName = schemaPath;
+  files.variablesName = variablesPath;
+  files.rootName = rootPath;
+  files.operationName = operationName;
   auto sdl = readFile(schemaPath);
   if (!sdl) return 1;
+  files.sdl = std::move(*sdl);
   auto query = readFile(queryPath);
   if (!query) return 1;
-  std::optional<kubos::graphql::Value> variables;
-  if (!variablesPath.empty() && !(variables = readJsonFile(variablesPath))) return 1;
-  std::optional<kubos::graphql::Value> root;
-  if (!rootPath.empty() && !(root = readJsonFile(rootPath))) return 1;
+  files.query = std::move(*query);
+  if (!variablesPath.empty() && !(files.variablesJson = readFile(variablesPath))) return 1;
+  if (!rootPath.empty() && !(files.rootJson = readFile(rootPath))) return 1;
 
-  std::vector<kubos::graphql::GraphQLError> errors;
-  std::shared_ptr<kubos::graphql::Schema> schema = kubos::graphql::Schema::fromSDL(std::move(*sdl), &errors);
-  if (!schema) {
-    for (const auto& e : errors) {
-      std::cerr << kProg << ": " << schemaPath;
-      if (!e.locations.empty()) std::cerr << ":" << e.locations[0].line << ":" << e.locations[0].column;
-      std::cerr << ": " << e.message << "\n";
-    }
-    if (errors.empty()) std::cerr << kProg << ": " << schemaPath << ": invalid schema\n";
-    return 1;
+  kubos::graphql_exec::Outcome outcome = kubos::graphql_exec::runRequest(std::move(files));
+  if (outcome.status != 0) {
+    std::cerr << outcome.error;
+    return outcome.status;
   }
-
-  // Build the request a client would send, so that bad variables are
-  // answered exactly as a service answers them.
-  kubos::graphql::Value request = kubos::graphql::Value::object();
-  request.add("query", kubos::graphql::Value(std::move(*query)));
-  if (variables) request.add("variables", std::move(*variables));
-  if (!operationName.empty()) request.add("operationName", kubos::graphql::Value(operationName));
-
-  kubos::graphql::Engine engine(schema);
-  std::string out;
-  std::string error;
-  if (auto req = kubos::graphql::requestFromValue(request, &error)) {
-    out = kubos::graphql::resultToJson(engine.execute(*req, root ? &*root : nullptr));
-  } else {
-    kubos::graphql::ExecutionResult r;
-    r.errors.emplace_back(error);
-    out = kubos::graphql::resultToJson(r);
-  }
-  std::cout << out << "\n";
+  std::cout << outcome.response << "\n";
   return std::cout.good() ? 0 : 1;
 }

@@ -2,30 +2,37 @@
 # Scaffolds a new hardware service from the sim-eps-service template.
 #
 #   tools/new-service/new-service.sh NAME [--port PORT] [--force]
+#   tools/new-service/new-service.sh --help
 #
 # NAME is the binary and config section, e.g. "clyde-eps-service" (lower case,
-# digits and dashes, ending in "-service"). Creates services/NAME/ with the
-# template's schema, model, resolvers, main.cpp, tests and README renamed,
-# and prints the config.toml section to add. The new service builds and its
-# tests pass at once (it still speaks the sim-eps protocol); then replace the
-# model's protocol with the device's, as services/NAME/README.md walks through.
+# digits and dashes, ending in "-service"). Creates services/NAME/ with all of
+# the template renamed (schema, model, resolvers, main.cpp, README and its
+# requirement IDs, tests/unit and tests/integration), and prints the config.toml
+# section to add. The new service builds and its unit and integration tests pass
+# at once (it still speaks the sim-eps protocol); then replace the model's
+# protocol with the device's, as services/NAME/README.md walks through.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TEMPLATE="$ROOT/services/sim-eps-service"
 
-usage() { echo "usage: $0 NAME [--port PORT] [--force]" >&2; exit 2; }
-[ $# -ge 1 ] || usage
-NAME=$1; shift
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+bad_usage() { echo "new-service: $1 (run with --help for usage)" >&2; exit 2; }
+
+# Options may come before or after NAME; --help anywhere wins.
+NAME=""
 PORT=""
 FORCE=no
 while [ $# -gt 0 ]; do
   case "$1" in
-    --port) [ $# -ge 2 ] || usage; PORT=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    --port) [ $# -ge 2 ] || bad_usage "--port needs a value"; PORT=$2; shift 2 ;;
+    --port=*) PORT=${1#--port=}; shift ;;
     --force) FORCE=yes; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) echo "new-service: unknown argument '$1'" >&2; exit 2 ;;
+    -*) bad_usage "unknown option '$1'" ;;
+    *) [ -z "$NAME" ] || bad_usage "one NAME only (got '$NAME' and '$1')"; NAME=$1; shift ;;
   esac
 done
+[ -n "$NAME" ] || bad_usage "NAME is missing"
 if ! [[ "$NAME" =~ ^[a-z][a-z0-9]*(-[a-z0-9]+)*-service$ ]]; then
   echo "new-service: NAME must be lower case words joined by '-', ending in '-service' (got '$NAME')" >&2
   exit 2
@@ -50,19 +57,27 @@ if [ -z "$PORT" ]; then
   while grep -rqs "port = $PORT\$" "$ROOT/etc" "$ROOT"/services/*/README.md; do PORT=$((PORT + 10)); done
 fi
 
-BASE=${NAME%-service}                 # clyde-eps
-IDENT=$(echo "$BASE" | tr '-' '_')    # clyde_eps
-MACRO=$(echo "$IDENT" | tr 'a-z' 'A-Z')  # CLYDE_EPS
+BASE=${NAME%-service}                          # clyde-eps
+IDENT=$(echo "$BASE" | tr '-' '_')             # clyde_eps
+MACRO=$(echo "$IDENT" | tr 'a-z' 'A-Z')        # CLYDE_EPS
+PREFIX=$(echo "$MACRO" | tr '_' '-')           # CLYDE-EPS: requirement IDs CLYDE-EPS-1 ...
+CAMEL=$(echo "$BASE" | sed -E 's/(^|-)([a-z])/\U\2/g')  # ClydeEps: class and test suite names
 
 rm -rf "$DEST"
-mkdir -p "$DEST/tests"
-for f in CMakeLists.txt schema.graphql schema_sdl.cpp.in model.h model.cpp resolvers.h resolvers.cpp main.cpp README.md \
-         tests/model_test.cpp tests/resolvers_test.cpp tests/mock_device.h; do
+# Every file of the template, tests included (tests/unit, tests/integration),
+# with every name changed: binary, namespace, macros, classes, test suites,
+# requirement IDs and test names, and the --help description.
+(cd "$TEMPLATE" && find . -type f ! -name '*.pyc' ! -path '*/__pycache__/*' | sort) | while read -r f; do
+  mkdir -p "$DEST/$(dirname "$f")"
   sed -e "s/sim-eps-service/$NAME/g" \
-      -e "s/simeps_service/${IDENT}_service/g" \
+      -e "s/sim_eps_service/${IDENT}_service/g" \
       -e "s/SIMEPS_SERVICE/${MACRO}_SERVICE/g" \
-      -e "s/EPS-M\([0-9]\)/${MACRO}-M\1/g; s/EPS-S\([0-9]\)/${MACRO}-S\1/g; s/EPS_M\([0-9]\)/${MACRO}_M\1/g; s/EPS_S\([0-9]\)/${MACRO}_S\1/g" \
+      -e "s/Reference hardware service for the simulated EPS (sim-eps)/$NAME: a KubOS hardware service/g" \
+      -e "s/\bEps\(Model\|Schema\|Telemetry\)\b/${CAMEL}\1/g" \
+      -e "s/\bEPS-\([0-9]\)/${PREFIX}-\1/g" \
+      -e "s/\bEPS_\([0-9]\)/${MACRO}_\1/g; s/test_EPS_\([0-9]\)/test_${MACRO}_\1/g" \
       "$TEMPLATE/$f" > "$DEST/$f"
+  if [ -x "$TEMPLATE/$f" ]; then chmod +x "$DEST/$f"; fi
 done
 # The new service's README starts with a note of where it came from.
 {

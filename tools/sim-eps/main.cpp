@@ -3,7 +3,7 @@
 //   sim-eps --link /tmp/eps-tty [--reply-delay-ms 3] [--verbose]
 //
 // Opens a pty, links its slave side at PATH (removed on exit), and answers the
-// framed protocol of PROTOCOL.md like a real board: each reply after a few
+// framed protocol of lib/sim-eps/PROTOCOL.md like a real board: each reply after a few
 // milliseconds, a NAK for a bad checksum, partial frames dropped after an
 // inter-byte timeout. SIGINT/SIGTERM/SIGHUP stop it cleanly.
 #include <fcntl.h>
@@ -22,8 +22,8 @@
 #include <string>
 #include <thread>
 
-#include "board.h"
-#include "simeps/protocol.h"
+#include "sim-eps/board.h"
+#include "sim-eps/protocol.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// The engine facade: request JSON in, response JSON out, with a bounded LRU
+// The engine facade: requests in, results and response JSON out, with a bounded LRU
 // cache of parsed+validated documents and limits on what a query may cost.
 #include "graphql/engine.h"
 
@@ -225,7 +225,7 @@ std::shared_ptr<const PreparedDocument> Engine::prepare(std::string_view query) 
   return result;
 }
 
-ExecutionResult Engine::execute(const Request& request, const Value* rootValue, void* context) {
+ExecutionResult Engine::execute(const Request& request, const Value* rootValue) {
   std::shared_ptr<const PreparedDocument> prepared = prepare(request.query);
   if (!prepared->ok()) {
     ExecutionResult r;
@@ -236,59 +236,8 @@ ExecutionResult Engine::execute(const Request& request, const Value* rootValue, 
   args.rootValue = rootValue;
   args.variableValues = request.variables ? &*request.variables : nullptr;
   args.operationName = request.operationName;
-  args.context = context;
   args.planCache = prepared->plans.get();
   return kubos::graphql::execute(*schema_, *prepared->document, args);
-}
-
-namespace {
-
-void appendMessageOnly(std::string& out, std::string_view message) {
-  out += "{\"errors\":[{\"message\":";
-  appendJsonString(out, message);
-  out += "}]}";
-}
-
-}  // namespace
-
-std::string Engine::executeJson(std::string_view body, const Value* rootValue, void* context) {
-  std::string out;
-  JsonParseError parseError;
-  std::optional<Value> parsed = parseJson(body, &parseError);
-  if (!parsed) {
-    appendMessageOnly(out, "Unparsable JSON body: " + parseError.message);
-    return out;
-  }
-  auto one = [&](const Value& v) {
-    std::string error;
-    std::optional<Request> request = requestFromValue(v, &error);
-    if (!request) {
-      appendMessageOnly(out, error);
-      return;
-    }
-    appendResultJson(out, execute(*request, rootValue, context));
-  };
-  if (parsed->isList()) {
-    const auto& batch = parsed->asList();
-    if (batch.empty()) {
-      appendMessageOnly(out, "Empty batch: the request array holds no operation.");
-      return out;
-    }
-    if (batch.size() > limits_.maxBatchSize) {
-      appendMessageOnly(out, "Batch of " + std::to_string(batch.size()) + " requests exceeds the maximum of " +
-                                 std::to_string(limits_.maxBatchSize) + ".");
-      return out;
-    }
-    out += '[';
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (i) out += ',';
-      one(batch[i]);
-    }
-    out += ']';
-    return out;
-  }
-  one(*parsed);
-  return out;
 }
 
 // ---- responses ---------------------------------------------------------------------------
@@ -312,6 +261,13 @@ void appendResultJson(std::string& out, const ExecutionResult& r) {
     appendJson(out, *r.data);
   }
   out += '}';
+}
+
+std::string errorsJson(std::string_view message) {
+  std::string out = R"({"errors":[{"message":)";
+  appendJsonString(out, message);
+  out += "}]}";
+  return out;
 }
 
 std::string resultToJson(const ExecutionResult& r) {

@@ -1,5 +1,6 @@
-// Execution (graphql-js execute()): operation selection, field collection,
-// resolvers, value completion with null propagation, errors with paths.
+// Execution (graphql-js execute()): operation selection, resolvers, value
+// completion with null propagation, errors with paths. Field collection and
+// its plan cache are in execution_plan.{h,cpp}.
 //
 // graphql-js propagates a null past a non-null position by throwing; here a
 // completion step returns false instead ("this position failed"), after the
@@ -17,6 +18,7 @@
 #include <utility>
 
 #include "execution_internal.h"
+#include "execution_plan.h"
 #include "graphql/execution.h"
 #include "inspect.h"
 
@@ -45,74 +47,16 @@ const ast::OperationDefinition* selectOperation(const ast::Document& document,
   return operation;
 }
 
+// The field collection types (execution_plan.h) used by value completion.
+using detail::CollectedField;
+using detail::CollectedFields;
+using detail::FieldState;
+
 namespace {
 
 // Deeper nesting than this is refused rather than risking the stack (the
 // engine's depth limit normally stops such documents long before).
-constexpr std::size_t kMaxCollectNesting = 512;
 constexpr std::size_t kMaxExecutionDepth = 512;
-
-// A collected field: fixed for a (selection, runtime type) unless a
-// @skip/@include reads a variable, so usually shared across executions
-// through ExecutionPlanCache. Per-execution state lives in a FieldState,
-// found by `slot`.
-struct CollectedField {
-  std::string_view key;
-  std::vector<const ast::Field*> nodes;
-  const FieldDef* def = nullptr;
-  bool isTypename = false;
-  bool leafResolver = false;  // a resolver whose value is completed in its slot
-  std::uint32_t slot = 0;     // kLocalSlot set: collected for this execution only
-};
-
-constexpr std::uint32_t kLocalSlot = 0x80000000u;
-
-struct CollectedFields {
-  std::vector<CollectedField> fields;
-  bool ok = true;  // false: a @skip/@include argument failed to coerce
-  detail::RaisedError error;
-};
-
-struct FieldState {
-  // Arguments depend only on the first node and the variables, so they are
-  // coerced once per execution even when the field runs for every list item.
-  bool argsDone = false;
-  bool argsOk = false;
-  Value args;
-  detail::RaisedError argsError;
-  // Also fixed per execution (fields are collected per parent type): built
-  // once instead of for every object the field runs on.
-  std::optional<ResolveInfo> info;
-  // The sub-selection last collected for this field (saves a memo lookup
-  // per object when a list holds objects of one type).
-  const ObjectType* subType = nullptr;
-  const CollectedFields* sub = nullptr;
-};
-
-struct MemoKey {
-  const ObjectType* type;
-  const void* parent;
-  bool operator==(const MemoKey&) const = default;
-};
-struct MemoKeyHash {
-  std::size_t operator()(const MemoKey& k) const {
-    return std::hash<const void*>()(k.type) * 31 + std::hash<const void*>()(k.parent);
-  }
-};
-
-}  // namespace
-
-class ExecutionPlanCache {
- public:
-  std::mutex mutex;
-  // Keyed by (runtime type, parent field or root selection set).
-  std::unordered_map<MemoKey, std::unique_ptr<const CollectedFields>, MemoKeyHash> sets;
-  std::uint32_t nextSlot = 0;
-};
-
-std::shared_ptr<ExecutionPlanCache> makeExecutionPlanCache() { return std::make_shared<ExecutionPlanCache>(); }
-
-namespace {
 
 struct PathEntry {
   std::string_view key;
@@ -201,19 +145,13 @@ const Value& emptyObject() {
 class Executor {
  public:
   Executor(const Schema& schema, const ast::Document& doc, const ast::OperationDefinition& op, const Value& root,
-           Value variables, void* context, ExecutionPlanCache* cache)
+           Value variables, ExecutionPlanCache* cache)
       : schema_(schema),
         op_(op),
         root_(root),
         variables_(std::move(variables)),
-        context_(context),
-        cache_(cache),
-        leaf_(schema) {
-    for (const auto& def : doc.definitions)
-      if (def->kind == ast::Kind::FragmentDefinition) fragmentList_.push_back(&def->as<ast::FragmentDefinition>());
-    if (fragmentList_.size() > kLinearLimit)
-      for (const auto* frag : fragmentList_) fragments_.insert_or_assign(frag->name.value, frag);
-  }
+        fields_(schema, doc, variables_, cache),
+        leaf_(schema) {}
 
   ExecutionResult run() {
     ExecutionResult result;
@@ -226,7 +164,7 @@ class Executor {
       result.errors = std::move(errors_);
       return result;
     }
-    const CollectedFields& fields = collect(*rootType, nullptr, op_.selectionSet.get());
+    const CollectedFields& fields = fields_.collect(*rootType, nullptr, op_.selectionSet.get());
     Value data;
     if (!fields.ok) {
       // graphql-js: an error while collecting the root fields fails the whole operation.
@@ -262,221 +200,6 @@ class Executor {
   }
   void raise(std::string message, const CollectedField& f) { raise(std::move(message), {}, f.nodes); }
 
-  // ---- field collection --------------------------------------------------------
-
-  // 1: include, 0: skip, -1: an argument failed (error filled).
-  // Sets usesVariables when the outcome may differ between executions.
-  int shouldInclude(const ast::PtrList<ast::Directive>& directives, detail::RaisedError& error, bool& usesVariables) {
-    for (const auto& d : directives) {
-      const bool isSkip = d->name.value == "skip";
-      if (!isSkip && d->name.value != "include") continue;
-      const DirectiveDef* def = schema_.getDirective(d->name.value);
-      if (!def) continue;
-      for (const auto& a : d->arguments)
-        if (!a->value || a->value->kind == ast::Kind::Variable || a->value->kind == ast::Kind::ListValue ||
-            a->value->kind == ast::Kind::ObjectValue)
-          usesVariables = true;
-      Value args;
-      if (!detail::getArgumentValues(def->args, d->arguments, *d, &variables_, args, &error)) return -1;
-      const Value* cond = args.find("if");
-      if (cond && cond->isBool() && cond->asBool() == isSkip) return 0;
-    }
-    return 1;
-  }
-
-  bool fragmentConditionMatches(const ast::NamedType* condition, const ObjectType& type) const {
-    if (!condition) return true;
-    const NamedTypeDef* cond = schema_.getType(condition->name.value);
-    if (!cond) return false;
-    if (cond == &type) return true;
-    if (cond->isAbstract()) return schema_.isSubType(*cond, type);
-    return false;
-  }
-
-  // Small documents are searched linearly; maps are built only past
-  // kLinearLimit entries (they cost allocations on every execution).
-  static constexpr std::size_t kLinearLimit = 16;
-
-  const ast::FragmentDefinition* findFragment(std::string_view name) const {
-    if (fragmentList_.size() > kLinearLimit) {
-      auto it = fragments_.find(name);
-      return it == fragments_.end() ? nullptr : it->second;
-    }
-    const ast::FragmentDefinition* found = nullptr;
-    for (const auto* frag : fragmentList_)
-      if (frag->name.value == name) found = frag;  // the last one wins, as in graphql-js
-    return found;
-  }
-
-  struct CollectState {
-    CollectedFields& out;
-    std::vector<std::string_view> visitedList;
-    std::unordered_set<std::string_view> visitedSet;  // used once visitedList is long
-    std::unordered_map<std::string_view, std::size_t> index;  // built once the field list grows
-    bool usesVariables = false;  // a @skip/@include here reads a variable
-
-    // Marks a fragment visited; false if it already was.
-    bool visit(std::string_view name) {
-      if (visitedList.size() < kLinearLimit) {
-        if (std::find(visitedList.begin(), visitedList.end(), name) != visitedList.end()) return false;
-        visitedList.push_back(name);
-        return true;
-      }
-      if (visitedSet.empty()) visitedSet.insert(visitedList.begin(), visitedList.end());
-      return visitedSet.insert(name).second;
-    }
-    bool visited(std::string_view name) const {
-      if (!visitedSet.empty()) return visitedSet.count(name) != 0;
-      return std::find(visitedList.begin(), visitedList.end(), name) != visitedList.end();
-    }
-  };
-
-  bool collectInto(const ObjectType& type, const ast::SelectionSet& set, CollectState& st, std::size_t nesting) {
-    if (nesting > kMaxCollectNesting) {
-      st.out.error = {"Fragments are nested too deeply to execute.", {}};
-      return false;
-    }
-    for (const auto& sel : set.selections) {
-      switch (sel->kind) {
-        case ast::Kind::Field: {
-          const int inc = shouldInclude(sel->directives, st.out.error, st.usesVariables);
-          if (inc < 0) return false;
-          if (inc == 0) continue;
-          const auto& field = sel->as<ast::Field>();
-          addField(type, field, st);
-          break;
-        }
-        case ast::Kind::InlineFragment: {
-          const auto& frag = sel->as<ast::InlineFragment>();
-          const int inc = shouldInclude(sel->directives, st.out.error, st.usesVariables);
-          if (inc < 0) return false;
-          if (inc == 0 || !fragmentConditionMatches(frag.typeCondition.get(), type) || !frag.selectionSet) continue;
-          if (!collectInto(type, *frag.selectionSet, st, nesting + 1)) return false;
-          break;
-        }
-        case ast::Kind::FragmentSpread: {
-          const auto& spread = sel->as<ast::FragmentSpread>();
-          if (st.visited(spread.name.value)) continue;
-          const int inc = shouldInclude(sel->directives, st.out.error, st.usesVariables);
-          if (inc < 0) return false;
-          if (inc == 0) continue;
-          st.visit(spread.name.value);
-          const ast::FragmentDefinition* found = findFragment(spread.name.value);
-          if (!found) continue;
-          const auto& frag = *found;
-          if (!fragmentConditionMatches(frag.typeCondition.get(), type) || !frag.selectionSet) continue;
-          if (!collectInto(type, *frag.selectionSet, st, nesting + 1)) return false;
-          break;
-        }
-        default: break;
-      }
-    }
-    return true;
-  }
-
-  void addField(const ObjectType& type, const ast::Field& field, CollectState& st) {
-    auto& fields = st.out.fields;
-    const std::string_view key = field.responseKey();
-    if (fields.size() <= kLinearLimit) {
-      for (auto& f : fields)
-        if (f.key == key) {
-          f.nodes.push_back(&field);
-          return;
-        }
-    } else {
-      if (st.index.empty())
-        for (std::size_t i = 0; i < fields.size(); ++i) st.index.emplace(fields[i].key, i);
-      auto it = st.index.find(key);
-      if (it != st.index.end()) {
-        fields[it->second].nodes.push_back(&field);
-        return;
-      }
-      st.index.emplace(key, fields.size());
-    }
-    CollectedField f;
-    f.key = key;
-    f.nodes.push_back(&field);
-    const std::string_view name = field.name.value;
-    if (name == "__typename") {
-      f.isTypename = true;
-    } else if (name == "__schema" && &type == schema_.queryType()) {
-      f.def = &schema_.schemaMetaField();
-    } else if (name == "__type" && &type == schema_.queryType()) {
-      f.def = &schema_.typeMetaField();
-    } else {
-      f.def = type.findField(name);
-    }
-    f.leafResolver = f.def && f.def->resolver && f.def->type->nullableType().isLeaf();  // not a list of leaves
-    fields.push_back(std::move(f));
-  }
-
-  // graphql-js collectFields / collectSubfields. Through the plan cache
-  // when the result cannot depend on the variables (nor on a parent that
-  // did), so that a cached document collects each selection only once.
-  const CollectedFields& collect(const ObjectType& type, const CollectedField* parent,
-                                 const ast::SelectionSet* rootSet) {
-    const MemoKey key{&type, parent ? static_cast<const void*>(parent) : static_cast<const void*>(rootSet)};
-    const bool shareable = cache_ && !(parent && (parent->slot & kLocalSlot));
-    if (shareable) {
-      std::lock_guard lock(cache_->mutex);
-      auto it = cache_->sets.find(key);
-      if (it != cache_->sets.end()) return *it->second;
-    }
-    auto cf = std::make_unique<CollectedFields>();
-    CollectState st{*cf, {}, {}, {}};
-    if (parent) {
-      for (const auto* node : parent->nodes)
-        if (node->selectionSet && !collectInto(type, *node->selectionSet, st, 0)) {
-          cf->ok = false;
-          break;
-        }
-    } else if (rootSet && !collectInto(type, *rootSet, st, 0)) {
-      cf->ok = false;
-    }
-    if (shareable && !st.usesVariables) {
-      std::lock_guard lock(cache_->mutex);
-      auto [it, inserted] = cache_->sets.try_emplace(key);
-      if (inserted) {  // (else another execution got there first: use its)
-        for (auto& f : cf->fields) f.slot = cache_->nextSlot++;
-        it->second = std::move(cf);
-      }
-      return *it->second;
-    }
-    for (auto& f : cf->fields) f.slot = kLocalSlot | nextLocalSlot_++;
-    return *local_.emplace_back(std::move(cf));
-  }
-
-  // Per-execution state of a collected field. Chunks keep addresses stable
-  // (a ResolveInfo is referenced down the recursion).
-  static constexpr std::size_t kStateChunk = 64;
-  FieldState& stateOf(const CollectedField& f) {
-    auto& chunks = (f.slot & kLocalSlot) ? localState_ : state_;
-    const std::size_t i = f.slot & ~kLocalSlot;
-    const std::size_t c = i / kStateChunk;
-    if (c < chunks.size() && chunks[c]) [[likely]]
-      return chunks[c][i % kStateChunk];
-    return newStateChunk(chunks, c)[i % kStateChunk];
-  }
-  [[gnu::noinline]] static FieldState* newStateChunk(std::vector<std::unique_ptr<FieldState[]>>& chunks,
-                                                     std::size_t c) {
-    if (c >= chunks.size()) chunks.resize(c + 1);
-    chunks[c] = std::make_unique<FieldState[]>(kStateChunk);
-    return chunks[c].get();
-  }
-
-  // The sub-selection of field f for runtime type `type`, looked up once per
-  // execution: a list of N objects looks up once. The field keeps the last
-  // one; others (an abstract field meeting several types) wait in memo_.
-  const CollectedFields& subfields(const ObjectType& type, const CollectedField& f) {
-    FieldState& s = stateOf(f);
-    if (s.subType == &type) return *s.sub;
-    if (s.subType) memo_.emplace(MemoKey{s.subType, &f}, s.sub);
-    auto it = memo_.find(MemoKey{&type, &f});
-    s.sub = it != memo_.end() ? it->second : &collect(type, &f, nullptr);
-    s.subType = &type;
-    return *s.sub;
-  }
-
   // ---- execution -------------------------------------------------------------------
 
   // Returns false when a non-null field failed: the object becomes null.
@@ -507,10 +230,10 @@ class Executor {
       return true;
     }
     const FieldDef& def = *f.def;
-    FieldState& s = stateOf(f);
+    FieldState& s = fields_.stateOf(f);
     if (!s.argsDone) {
       s.argsDone = true;
-      s.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_, context_,
+      s.info.emplace(ResolveInfo{def.name, def, parentType, schema_, f.nodes, root_, variables_,
                                  op_.operation});
       const ast::Field& node = *f.nodes.front();
       if (def.args.empty()) {
@@ -709,7 +432,7 @@ class Executor {
 
   bool completeObject(const ObjectType& type, const CollectedField& f, const ResolveInfo& info, const Value& result,
                       Value& out) {
-    const CollectedFields& sub = subfields(type, f);
+    const CollectedFields& sub = fields_.subfields(type, f);
     if (!sub.ok) {
       raise(sub.error.message, sub.error.locations, f.nodes);
       return false;
@@ -741,16 +464,8 @@ class Executor {
   const ast::OperationDefinition& op_;
   const Value& root_;
   Value variables_;
-  void* context_;
-  ExecutionPlanCache* cache_;
+  detail::FieldCollector fields_;
   LeafFastPath leaf_;
-  std::vector<const ast::FragmentDefinition*> fragmentList_;
-  std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;  // only for many fragments
-  // Selections collected for this execution only (not shareable).
-  std::vector<std::unique_ptr<const CollectedFields>> local_;
-  std::uint32_t nextLocalSlot_ = 0;
-  std::vector<std::unique_ptr<FieldState[]>> state_, localState_;
-  std::unordered_map<MemoKey, const CollectedFields*, MemoKeyHash> memo_;
   std::vector<PathEntry> path_;
   std::vector<GraphQLError> errors_;
   std::size_t depth_ = 0;
@@ -776,7 +491,7 @@ ExecutionResult execute(const Schema& schema, const ast::Document& document, con
   std::optional<Value> variables = coerceVariableValues(schema, *op, inputs, result.errors);
   if (!variables) return result;
   const Value& root = args.rootValue ? *args.rootValue : emptyObject();
-  Executor executor(schema, document, *op, root, std::move(*variables), args.context, args.planCache);
+  Executor executor(schema, document, *op, root, std::move(*variables), args.planCache);
   return executor.run();
 }
 

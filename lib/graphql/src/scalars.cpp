@@ -77,7 +77,54 @@ void formatValue(std::string& out, const Value& v, std::size_t depth) {
   }
 }
 
-bool isJsWhitespace(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0d); }
+// JavaScript's StrWhiteSpaceChar (WhiteSpace and LineTerminator), which
+// Number() strips: ASCII TAB..CR and space, plus U+00A0, U+1680, U+2000-200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+bool isJsWhitespace(std::uint32_t cp) {
+  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d)) return true;
+  switch (cp) {
+    case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+// The code point of the UTF-8 sequence of `len` bytes at s[i] (already
+// known to be well formed only as far as the lead byte goes: callers compare
+// the result against whitespace, so a malformed tail just fails to match).
+std::uint32_t decodeAt(std::string_view s, std::size_t i, std::size_t len) {
+  auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
+  if (len == 1) return b(0);
+  if (len == 2) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+  return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+}
+
+// Every JavaScript white-space character is 1, 2 or 3 bytes in UTF-8.
+void trimJsWhitespace(std::string_view& s) {
+  for (bool trimmed = true; trimmed && !s.empty();) {
+    trimmed = false;
+    auto lead = static_cast<unsigned char>(s.front());
+    std::size_t len = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 0;
+    if (len != 0 && len <= s.size() && isJsWhitespace(decodeAt(s, 0, len))) {
+      s.remove_prefix(len);
+      trimmed = true;
+    }
+  }
+  for (bool trimmed = true; trimmed && !s.empty();) {
+    trimmed = false;
+    for (std::size_t len = 1; len <= 3 && len <= s.size(); ++len) {
+      std::size_t at = s.size() - len;
+      auto lead = static_cast<unsigned char>(s[at]);
+      std::size_t want = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 0;
+      if (want == len && isJsWhitespace(decodeAt(s, at, len))) {
+        s.remove_suffix(len);
+        trimmed = true;
+        break;
+      }
+    }
+  }
+}
 
 }  // namespace
 
@@ -99,8 +146,7 @@ std::string jsNumberToString(const Value& number) {
 }
 
 std::optional<double> jsStringToNumber(std::string_view s) {
-  while (!s.empty() && isJsWhitespace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && isJsWhitespace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  trimJsWhitespace(s);
   if (s.empty()) return 0.0;
   // 0x / 0o / 0b integers (no sign allowed, as in JavaScript).
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' ||

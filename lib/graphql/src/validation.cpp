@@ -22,6 +22,8 @@
 #include "graphql/parser.h"
 #include "overlapping_fields.h"
 #include "suggest.h"
+#include "validation_context.h"
+#include "validation_rules.h"
 #include "validation_typeinfo.h"
 
 namespace kubos::graphql {
@@ -32,44 +34,20 @@ using ast::Kind;
 using detail::didYouMean;
 using detail::hasDefault;
 using detail::suggestionList;
+using detail::Abort;
+using detail::isOneOf;
+using detail::isRequired;
+using detail::locOf;
+using detail::namedOf;
+using detail::quoted;
+using detail::VariableUsage;
 
-constexpr const char* kTooManyErrors = "Too many validation errors, error limit reached. Validation aborted.";
-constexpr const char* kAborted = "Validation aborted.";
-// graphql-js ASTValidationContext._remainingFragmentWork.
-constexpr long kFragmentWorkBudget = 50000;
 // MaxIntrospectionDepthRule's MAX_LISTS_DEPTH.
 constexpr int kMaxIntrospectionListsDepth = 3;
 
-// Thrown to stop the traversal; the error(s) explaining why are already in
-// the error list.
-struct Abort {};
 
-SourceLocation locOf(const ast::Node& n) { return {n.loc.line, n.loc.column}; }
-
-std::string quoted(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  out += s;
-  out += '"';
-  return out;
-}
-
-const NamedTypeDef* namedOf(const Type* t) { return t ? &t->namedType() : nullptr; }
 bool isComposite(const Type* t) { return t && t->isComposite(); }
-bool isRequired(const InputValueDef& d) { return d.type && d.type->isNonNull() && !hasDefault(&d); }
-
 bool isInputObject(const Type* t) { return t && t->kind == TypeKind::InputObject; }
-
-// graphql-js builds isOneOf from the @oneOf directive on the type's
-// definition node (not its extensions).
-bool isOneOf(const InputObjectType& t) {
-  if (!t.astNode) return false;
-  for (const auto& d : t.astNode->directives) {
-    if (d->name.value == "oneOf") return true;
-  }
-  return false;
-}
 
 bool isStandardTypeName(std::string_view n) {
   static constexpr std::string_view kNames[] = {
@@ -153,50 +131,12 @@ std::vector<std::vector<const T*>> groupByName(const ast::PtrList<T>& items, Key
   return groups;
 }
 
-struct VariableUsage {
-  const ast::Variable* node;
-  const Type* type;          // expected type at the usage (null when unknown)
-  bool hasLocationDefault;   // the argument / input field there has a default
-  const Type* parentType;    // the enclosing input type (for @oneOf)
-};
 
-// Collects the variable usages of one definition with its own TypeInfo, as
-// graphql-js's ValidationContext.getVariableUsages does.
-struct UsageCollector {
-  detail::TypeInfo typeInfo;
-  std::vector<VariableUsage>& out;
-
-  bool enter(const ast::Node& n) {
-    if (n.kind == Kind::VariableDefinition) return false;
-    typeInfo.enter(n);
-    if (n.kind == Kind::Variable) {
-      out.push_back({&n.as<ast::Variable>(), typeInfo.inputType(), typeInfo.hasDefaultValue(),
-                     typeInfo.parentInputType()});
-    }
-    return true;
-  }
-  void leave(const ast::Node& n) { typeInfo.leave(n); }
-};
-
-class Validator {
+class Validator : private detail::ValidationContext {
  public:
   Validator(const Schema& schema, const ast::Document& doc, std::size_t maxErrors,
             std::vector<GraphQLError>& errors)
-      : schema_(schema), doc_(doc), maxErrors_(maxErrors), errors_(errors), typeInfo_(schema),
-        overlap_(schema, doc) {
-    ancestors_.reserve(32);
-    for (const auto& def : doc.definitions) {
-      if (def->kind == Kind::FragmentDefinition) {
-        const auto& frag = def->as<ast::FragmentDefinition>();
-        fragments_[frag.name.value] = &frag;  // the last definition wins, as in graphql-js
-      } else if (def->kind == Kind::DirectiveDefinition) {
-        const auto& dir = def->as<ast::DirectiveDefinition>();
-        docDirectives_[dir.name.value] = &dir;
-      } else if (ast::isTypeDefinition(def->kind)) {
-        docTypes_.push_back(def->as<ast::TypeDefinitionOrExtension>().name.value);
-      }
-    }
-  }
+      : ValidationContext(schema, doc, maxErrors, errors), overlap_(schema, doc), values_(*this) {}
 
   void run() { detail::walk(doc_, *this); }
 
@@ -216,16 +156,16 @@ class Validator {
       case Kind::Directive: enterDirective(n.as<ast::Directive>()); break;
       case Kind::Argument: enterArgument(n.as<ast::Argument>()); break;
       case Kind::NamedType: knownTypeNames(n.as<ast::NamedType>()); break;
-      case Kind::ListValue: enterListValue(n.as<ast::ListValue>()); break;
-      case Kind::ObjectValue: enterObjectValue(n.as<ast::ObjectValue>()); break;
-      case Kind::ObjectField: enterObjectField(n.as<ast::ObjectField>()); break;
-      case Kind::NullValue: enterNullValue(n.as<ast::NullValue>()); break;
+      case Kind::ListValue: values_.enterListValue(n.as<ast::ListValue>()); break;
+      case Kind::ObjectValue: values_.enterObjectValue(n.as<ast::ObjectValue>()); break;
+      case Kind::ObjectField: values_.enterObjectField(n.as<ast::ObjectField>()); break;
+      case Kind::NullValue: values_.enterNullValue(n.as<ast::NullValue>()); break;
       case Kind::EnumValue:
       case Kind::IntValue:
       case Kind::FloatValue:
       case Kind::StringValue:
       case Kind::BooleanValue:
-        if (!skipValues_) isValidValueNode(n.as<ast::ValueNode>());  // ValuesOfCorrectType
+        values_.enterLeafValue(n.as<ast::ValueNode>());
         break;
       case Kind::Variable: recordVariableUsage(n.as<ast::Variable>()); break;
       case Kind::SchemaDefinition:
@@ -267,13 +207,8 @@ class Validator {
         if (skipKnownArguments_ == &n) skipKnownArguments_ = nullptr;
         providedRequiredArgumentsOnDirective(n.as<ast::Directive>());
         break;
-      case Kind::ObjectValue:
-        if (skipValues_ == &n) skipValues_ = nullptr;
-        inputFieldNames_.pop_back();  // UniqueInputFieldNames
-        break;
-      case Kind::ListValue:
-        if (skipValues_ == &n) skipValues_ = nullptr;
-        break;
+      case Kind::ObjectValue: values_.leaveObjectValue(n); break;
+      case Kind::ListValue: values_.leaveListValue(n); break;
       default:
         break;
     }
@@ -281,154 +216,6 @@ class Validator {
   }
 
  private:
-  // ---- errors -------------------------------------------------------------
-
-  void report(GraphQLError e) {
-    if (errors_.size() >= maxErrors_) {
-      errors_.emplace_back(kTooManyErrors);
-      throw Abort{};
-    }
-    errors_.push_back(std::move(e));
-  }
-  void report(std::string message, const ast::Node& node) { report(GraphQLError(std::move(message), node)); }
-  void report(std::string message, std::vector<SourceLocation> locs) {
-    report(GraphQLError(std::move(message), std::move(locs)));
-  }
-
-  // graphql-js spendFragmentWork: a budget on fragment-following work.
-  void spendFragmentWork(std::size_t cost) {
-    remainingFragmentWork_ -= static_cast<long>(std::min<std::size_t>(cost, kFragmentWorkBudget + 1));
-    if (remainingFragmentWork_ < 0) {
-      errors_.emplace_back(kAborted);
-      throw Abort{};
-    }
-  }
-
-  // ---- context helpers (graphql-js ValidationContext) -----------------------
-
-  const ast::FragmentDefinition* getFragment(std::string_view name) const {
-    auto it = fragments_.find(name);
-    return it == fragments_.end() ? nullptr : it->second;
-  }
-
-  // The spreads inside a selection set (not following them), in graphql-js's
-  // order: a set's own spreads first, nested sets from a LIFO stack.
-  const std::vector<const ast::FragmentSpread*>& getFragmentSpreads(const ast::SelectionSet& root) {
-    auto [it, inserted] = fragmentSpreads_.try_emplace(&root);
-    if (!inserted) return it->second;
-    auto& spreads = it->second;
-    std::vector<const ast::SelectionSet*> setsToVisit{&root};
-    while (!setsToVisit.empty()) {
-      const ast::SelectionSet* set = setsToVisit.back();
-      setsToVisit.pop_back();
-      for (const auto& sel : set->selections) {
-        if (sel->kind == Kind::FragmentSpread) {
-          spreads.push_back(&sel->as<ast::FragmentSpread>());
-        } else if (sel->kind == Kind::Field) {
-          if (const auto& ss = sel->as<ast::Field>().selectionSet) setsToVisit.push_back(ss.get());
-        } else if (sel->kind == Kind::InlineFragment) {
-          if (const auto& ss = sel->as<ast::InlineFragment>().selectionSet) setsToVisit.push_back(ss.get());
-        }
-      }
-    }
-    return spreads;
-  }
-
-  struct ReferencedFragments {
-    std::vector<const ast::FragmentDefinition*> fragments;
-    bool usagesComputed = false;
-    std::vector<VariableUsage> fragmentUsages;
-  };
-
-  // graphql-js getRecursivelyReferencedFragmentsForOperations. Memoized by
-  // the *set* of directly spread names, as graphql-js's SetMap does (so two
-  // operations spreading the same names share one result).
-  ReferencedFragments& getRecursivelyReferencedFragments(const std::vector<const ast::OperationDefinition*>& ops) {
-    std::vector<std::string_view> names;
-    std::unordered_set<std::string_view> seen;
-    for (const auto* op : ops) {
-      if (!op->selectionSet) continue;
-      for (const auto* spread : getFragmentSpreads(*op->selectionSet)) {
-        if (seen.insert(spread->name.value).second) names.push_back(spread->name.value);
-      }
-    }
-    std::vector<std::string_view> key = names;
-    std::sort(key.begin(), key.end());
-    auto [it, inserted] = referencedFragments_.try_emplace(std::move(key));
-    if (!inserted) return it->second;
-    ReferencedFragments& result = it->second;
-    spendFragmentWork(names.size());
-    // `names` doubles as the ordered set being iterated while it grows.
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      const ast::FragmentDefinition* frag = getFragment(names[i]);
-      if (!frag) continue;
-      result.fragments.push_back(frag);
-      if (!frag->selectionSet) continue;
-      const auto& spreads = getFragmentSpreads(*frag->selectionSet);
-      spendFragmentWork(spreads.size());
-      for (const auto* spread : spreads) {
-        if (seen.insert(spread->name.value).second) names.push_back(spread->name.value);
-      }
-    }
-    return result;
-  }
-
-  const std::vector<VariableUsage>& getFragmentVariableUsages(const ast::FragmentDefinition& frag) {
-    auto [it, inserted] = fragmentUsages_.try_emplace(&frag);
-    if (inserted) {
-      UsageCollector collector{detail::TypeInfo(schema_), it->second};
-      detail::walk(frag, collector);
-    }
-    return it->second;
-  }
-
-  // graphql-js getRecursiveVariableUsages: the operation's own usages (seen
-  // during the main traversal) followed by those of every fragment it
-  // reaches.
-  const std::vector<VariableUsage>& getRecursiveVariableUsages(const ast::OperationDefinition& op) {
-    auto found = recursiveUsages_.find(&op);
-    if (found != recursiveUsages_.end()) return found->second;
-    ReferencedFragments& refs = getRecursivelyReferencedFragments({&op});
-    if (!refs.usagesComputed) {
-      spendFragmentWork(refs.fragments.size());
-      for (const auto* frag : refs.fragments) {
-        const auto& local = getFragmentVariableUsages(*frag);
-        spendFragmentWork(local.size());
-        refs.fragmentUsages.insert(refs.fragmentUsages.end(), local.begin(), local.end());
-      }
-      refs.usagesComputed = true;
-    }
-    spendFragmentWork(refs.fragmentUsages.size());
-    std::vector<VariableUsage> usages = std::move(operationUsages_[&op]);
-    usages.insert(usages.end(), refs.fragmentUsages.begin(), refs.fragmentUsages.end());
-    return recursiveUsages_.emplace(&op, std::move(usages)).first->second;
-  }
-
-  void recordVariableUsage(const ast::Variable& v) {
-    if (!currentOperation_ || inVariableDefinition_ > 0) return;
-    operationUsages_[currentOperation_].push_back(
-        {&v, typeInfo_.inputType(), typeInfo_.hasDefaultValue(), typeInfo_.parentInputType()});
-  }
-
-  // Directive definitions in the document override the schema's.
-  struct DirectiveView {
-    const DirectiveDef* schemaDef = nullptr;
-    const ast::DirectiveDefinition* docDef = nullptr;
-    explicit operator bool() const { return schemaDef || docDef; }
-  };
-  DirectiveView lookupDirective(std::string_view name) const {
-    DirectiveView v;
-    if (!docDirectives_.empty()) {
-      auto it = docDirectives_.find(name);
-      if (it != docDirectives_.end()) {
-        v.docDef = it->second;
-        return v;
-      }
-    }
-    v.schemaDef = schema_.getDirective(name);
-    return v;
-  }
-
   // ---- Document -------------------------------------------------------------
 
   void enterDocument(const ast::Document& doc) {
@@ -1168,142 +955,6 @@ class Validator {
     }
   }
 
-  // ---- Values (ValuesOfCorrectType, UniqueInputFieldNames) ------------------------------
-
-  void enterListValue(const ast::ListValue& list) {
-    if (skipValues_) return;
-    const Type* parent = typeInfo_.parentInputType();
-    const Type* type = parent ? &parent->nullableType() : nullptr;
-    if (!type || !type->isList()) {
-      isValidValueNode(list);
-      skipValues_ = &list;
-    }
-  }
-
-  void enterObjectValue(const ast::ObjectValue& obj) {
-    if (!skipValues_) {
-      const NamedTypeDef* type = namedOf(typeInfo_.inputType());
-      if (!type || type->kind != TypeKind::InputObject) {
-        isValidValueNode(obj);
-        skipValues_ = &obj;
-      } else {
-        const auto& inputType = type->as<InputObjectType>();
-        // keyMap: the last field of a name wins; keys keep first-seen order.
-        std::vector<std::pair<std::string_view, const ast::ObjectField*>> fieldNodes;
-        for (const auto& f : obj.fields) {
-          auto it = std::find_if(fieldNodes.begin(), fieldNodes.end(),
-                                 [&](const auto& p) { return p.first == f->name.value; });
-          if (it != fieldNodes.end()) {
-            it->second = f.get();
-          } else {
-            fieldNodes.emplace_back(f->name.value, f.get());
-          }
-        }
-        for (const auto& fieldDef : inputType.fields) {
-          const bool present = std::any_of(fieldNodes.begin(), fieldNodes.end(),
-                                           [&](const auto& p) { return p.first == fieldDef.name; });
-          if (!present && isRequired(fieldDef)) {
-            report("Field \"" + inputType.name + "." + fieldDef.name + "\" of required type " +
-                       quoted(fieldDef.type->toString()) + " was not provided.",
-                   obj);
-          }
-        }
-        if (isOneOf(inputType)) {
-          if (fieldNodes.size() != 1) {
-            report("OneOf Input Object " + quoted(inputType.name) + " must specify exactly one key.", obj);
-          } else {
-            const ast::ValueNode* value = fieldNodes[0].second->value.get();
-            if (!value || value->kind == Kind::NullValue) {
-              report("Field \"" + inputType.name + "." + std::string(fieldNodes[0].first) + "\" must be non-null.",
-                     obj);
-            }
-          }
-        }
-      }
-    }
-    inputFieldNames_.emplace_back();  // UniqueInputFieldNames
-  }
-
-  void enterObjectField(const ast::ObjectField& field) {
-    // ValuesOfCorrectType
-    if (!skipValues_) {
-      const NamedTypeDef* parentType = namedOf(typeInfo_.parentInputType());
-      if (!typeInfo_.inputType() && parentType && parentType->kind == TypeKind::InputObject) {
-        std::vector<std::string_view> names;
-        for (const auto& f : parentType->as<InputObjectType>().fields) names.push_back(f.name);
-        report("Field " + quoted(field.name.value) + " is not defined by type " + quoted(parentType->name) + "." +
-                   didYouMean(suggestionList(field.name.value, names)),
-               field);
-      }
-    }
-    // UniqueInputFieldNames
-    if (inputFieldNames_.empty()) return;
-    auto& known = inputFieldNames_.back();
-    auto [it, inserted] = known.emplace(field.name.value, &field.name);
-    if (!inserted) {
-      report("There can be only one input field named " + quoted(field.name.value) + ".",
-             std::vector<SourceLocation>{locOf(*it->second), locOf(field.name)});
-    }
-  }
-
-  void enterNullValue(const ast::NullValue& node) {
-    if (skipValues_) return;
-    const Type* type = typeInfo_.inputType();
-    if (type && type->isNonNull()) {
-      report("Expected value of type " + quoted(type->toString()) + ", found " + printValueNode(node) + ".", node);
-    }
-  }
-
-  // graphql-js isValidValueNode: leaf literals must parse for their type.
-  void isValidValueNode(const ast::ValueNode& node) {
-    const Type* locationType = typeInfo_.inputType();
-    if (!locationType) return;
-    const NamedTypeDef& type = locationType->namedType();
-    if (!type.isLeaf()) {
-      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printValueNode(node) + ".",
-             node);
-      return;
-    }
-    if (type.kind == TypeKind::Enum) {
-      enumParseLiteral(type.as<EnumType>(), node);
-      return;
-    }
-    const auto& scalar = type.as<ScalarType>();
-    if (!scalar.parseLiteral) return;
-    try {
-      (void)scalar.parseLiteral(node, nullptr);
-    } catch (const FieldError& e) {
-      // A GraphQLError from parseLiteral (what the built-in scalars throw)
-      // is reported as it is, at the value.
-      report(e.what(), node);
-    } catch (const std::exception& e) {
-      report("Expected value of type " + quoted(locationType->toString()) + ", found " + printValueNode(node) + "; " +
-                 e.what(),
-             node);
-    }
-  }
-
-  // GraphQLEnumType.parseLiteral's errors.
-  void enumParseLiteral(const EnumType& type, const ast::ValueNode& node) {
-    auto suggestions = [&](const std::string& valueStr) {
-      std::vector<std::string_view> names;
-      for (const auto& v : type.values) names.push_back(v.name);
-      return didYouMean("the enum value", suggestionList(valueStr, names));
-    };
-    if (node.kind != Kind::EnumValue) {
-      const std::string valueStr = printValueNode(node);
-      report("Enum " + quoted(type.name) + " cannot represent non-enum value: " + valueStr + "." + suggestions(valueStr),
-             node);
-      return;
-    }
-    const std::string_view value = node.as<ast::EnumValue>().value;
-    if (!type.findValue(value)) {
-      const std::string valueStr(value);
-      report("Value " + quoted(valueStr) + " does not exist in " + quoted(type.name) + " enum." + suggestions(valueStr),
-             node);
-    }
-  }
-
   // ---- KnownTypeNames ---------------------------------------------------------------
 
   void knownTypeNames(const ast::NamedType& node) {
@@ -1326,28 +977,8 @@ class Validator {
 
   // ---- state --------------------------------------------------------------------------
 
-  const Schema& schema_;
-  const ast::Document& doc_;
-  const std::size_t maxErrors_;
-  std::vector<GraphQLError>& errors_;
-  detail::TypeInfo typeInfo_;
   detail::OverlappingFieldsChecker overlap_;
-  std::vector<const ast::Node*> ancestors_;
-  long remainingFragmentWork_ = kFragmentWorkBudget;
-
-  // Document facts.
-  std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
-  std::unordered_map<std::string_view, const ast::DirectiveDefinition*> docDirectives_;
-  std::vector<std::string_view> docTypes_;
-
-  // Memoized fragment facts.
-  std::unordered_map<const ast::SelectionSet*, std::vector<const ast::FragmentSpread*>> fragmentSpreads_;
-  std::map<std::vector<std::string_view>, ReferencedFragments> referencedFragments_;
-  std::unordered_map<const ast::FragmentDefinition*, std::vector<VariableUsage>> fragmentUsages_;
-  std::unordered_map<const ast::OperationDefinition*, std::vector<VariableUsage>> operationUsages_;
-  std::unordered_map<const ast::OperationDefinition*, std::vector<VariableUsage>> recursiveUsages_;
-  const ast::OperationDefinition* currentOperation_ = nullptr;
-  int inVariableDefinition_ = 0;
+  detail::ValueRules values_;  // ValuesOfCorrectType, UniqueInputFieldNames
 
   // Per-rule state.
   std::size_t operationCount_ = 0;                                            // LoneAnonymousOperation
@@ -1364,8 +995,6 @@ class Validator {
   SeenDirectives schemaDirectives_;                                           // UniqueDirectivesPerLocation
   std::unordered_map<std::string_view, SeenDirectives> typeDirectives_;       // UniqueDirectivesPerLocation
   const ast::Node* skipKnownArguments_ = nullptr;                             // KnownArgumentNames
-  const ast::Node* skipValues_ = nullptr;                                     // ValuesOfCorrectType
-  std::vector<std::unordered_map<std::string_view, const ast::Name*>> inputFieldNames_;  // UniqueInputFieldNames
   const ast::Node* skipIntrospection_ = nullptr;                              // MaxIntrospectionDepth
   std::unordered_map<std::string_view, int> introspectionChecked_;            // MaxIntrospectionDepth
   std::unordered_map<std::string_view, int> introspectionExceeded_;           // MaxIntrospectionDepth

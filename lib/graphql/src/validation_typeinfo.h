@@ -57,9 +57,9 @@ class TypeInfo {
 
 // Whether an argument or input field has a default (graphql-js's
 // `defaultValue !== undefined`).
-inline bool hasDefault(const InputValueDef* d) {
-  return d && (d->defaultLiteral != nullptr || d->defaultValue.has_value());
-}
+// graphql-js judges by the coerced default (defaultValue !== undefined): a
+// default literal that does not coerce to its type counts as no default.
+inline bool hasDefault(const InputValueDef* d) { return d && d->defaultValue.has_value(); }
 
 // Depth-first walk in graphql-js's order. V provides
 //   bool enter(const ast::Node&)  -- false skips the node's children and leave

@@ -273,6 +273,12 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
   return len;
 }
 
+// The 3-byte generalized UTF-8 form of a surrogate code point (ED A0..BF 80..BF).
+bool isSurrogateForm(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xED &&
+         (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0 && (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+}
+
 }  // namespace
 
 void appendJsonString(std::string& out, std::string_view s) {
@@ -301,6 +307,16 @@ void appendJsonString(std::string& out, std::string_view s) {
         continue;
       }
       flush();
+      if (isSurrogateForm(s, i)) {
+        // A lone surrogate (read by parseJsonLikeJavaScript): escaped, as
+        // JSON.stringify writes it.
+        const unsigned cp = 0xD000u | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                            (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+        run = i += 3;
+        continue;
+      }
       out += "\\ufffd";  // invalid UTF-8 byte: keep the output valid JSON
       run = ++i;
       continue;

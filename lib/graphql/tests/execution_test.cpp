@@ -35,14 +35,13 @@ Value json(const char* text) {
 
 // Runs execute() (no validation, as the oracle does) and returns the JSON.
 std::string run(const kubos::graphql::Schema& schema, const std::string& query, const Value* root = nullptr,
-                const Value* vars = nullptr, std::optional<std::string> op = std::nullopt, void* context = nullptr) {
+                const Value* vars = nullptr, std::optional<std::string> op = std::nullopt) {
   auto parsed = kubos::graphql::parse(query);
   if (!parsed.document) return "parse error: " + (parsed.error ? parsed.error->message : std::string());
   kubos::graphql::ExecuteArgs args;
   args.rootValue = root;
   args.variableValues = vars;
   args.operationName = std::move(op);
-  args.context = context;
   return kubos::graphql::resultToJson(kubos::graphql::execute(schema, *parsed.document, args));
 }
 
@@ -51,7 +50,7 @@ std::string runCase(const char* query, const char* root, const char* vars, const
 }  // namespace
 
 #define EXEC_CASE(name, query, root, vars, op, expected) \
-  TEST(ExecutionOracle, name) { EXPECT_EQ(runCase(query, root, vars, op), expected); }
+  TEST(ExecutionOracle, GQL_7_##name) { EXPECT_EQ(runCase(query, root, vars, op), expected); }
 #include "execution_cases.inc"
 #undef EXEC_CASE
 
@@ -91,7 +90,7 @@ const char* kMutationSdl = R"(
 
 // Requirement: mutations execute top-level fields serially, in order, and a
 // failing non-null mutation field stops the ones after it (graphql-js).
-TEST(Execution, MutationFieldsRunSeriallyInOrder) {
+TEST(Execution, GQL_8_MutationFieldsRunSeriallyInOrder) {
   auto schema = buildSchema(kMutationSdl);
   ASSERT_TRUE(schema);
   std::vector<std::string> calls;
@@ -119,20 +118,18 @@ TEST(Execution, MutationFieldsRunSeriallyInOrder) {
 }
 
 // Requirement: resolvers get the parent value, coerced args, the info (field,
-// parent type, merged nodes, root, variables, operation) and the context.
-TEST(Execution, ResolverReceivesParentArgsInfoAndContext) {
+// parent type, merged nodes, root, variables, operation).
+TEST(Execution, GQL_5_ResolverReceivesParentArgsAndInfo) {
   auto schema = buildSchema(R"(
     type Query { item(id: Int!): Item }
     type Item { id: Int label(prefix: String = ">"): String }
   )");
   ASSERT_TRUE(schema);
-  int context = 42;
   schema->bindResolver("Query", "item", [&](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
     EXPECT_EQ(parent, *info.rootValue.find("marker") == Value("root") ? info.rootValue : Value());
     EXPECT_EQ(info.fieldName, "item");
     EXPECT_EQ(info.parentType.name, "Query");
     EXPECT_EQ(info.fieldNodes.size(), 2u);
-    EXPECT_EQ(info.context, &context);
     EXPECT_EQ(info.variables, json(R"({"v":3})"));
     Value item = Value::object();
     item.add("id", *args.find("id"));
@@ -144,8 +141,7 @@ TEST(Execution, ResolverReceivesParentArgsInfoAndContext) {
   });
   Value root = json(R"({"marker":"root"})");
   Value vars = json(R"({"v":3})");
-  EXPECT_EQ(run(*schema, "query ($v: Int!) { item(id: $v) { id } item(id: $v) { label } }", &root, &vars,
-                std::nullopt, &context),
+  EXPECT_EQ(run(*schema, "query ($v: Int!) { item(id: $v) { id } item(id: $v) { label } }", &root, &vars),
             R"({"data":{"item":{"id":3,"label":">3"}}})");
 }
 
@@ -196,7 +192,7 @@ TEST(Execution, DefaultTypeResolverUsesIsTypeOf) {
 
 // Requirement: a bound type resolver decides the runtime type of an abstract
 // value (for model objects passed as Handles, which have no __typename).
-TEST(Execution, BoundTypeResolverAndHandleParents) {
+TEST(Execution, GQL_5_BoundTypeResolverAndHandleParents) {
   auto schema = buildSchema(R"(
     union U = A | B
     type A { a: Int } type B { b: Int name: String }
@@ -250,7 +246,7 @@ TEST(Execution, ResolverResultsOfEveryShape) {
 
 // Requirement: coerced arguments are computed once per field even when the
 // field runs for every list item, and still reach every resolver call.
-TEST(Execution, ArgumentsCoercedForEveryListItem) {
+TEST(Execution, GQL_7_ArgumentsCoercedForEveryListItem) {
   auto schema = buildSchema("type Query { items: [Item] } type Item { v(scale: Int!): Int }");
   ASSERT_TRUE(schema);
   schema->bindResolver("Item", "v", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo&) {
@@ -285,7 +281,7 @@ TEST(Execution, DeepNestingExecutes) {
 // Requirement: execute() alone (no engine limits) refuses nesting that would
 // exhaust the stack: a chain of 600 fragments, each adding a field level,
 // stops with a field error at depth 512 instead of crashing.
-TEST(Execution, ExecutionDepthIsBounded) {
+TEST(Execution, GQL_3_ExecutionDepthIsBounded) {
   auto schema = buildSchema("type Query { q: Query v: Int }");
   ASSERT_TRUE(schema);
   std::string query = "{ ...F0 }";
@@ -333,7 +329,7 @@ TEST(Execution, SelectOperationMessages) {
 
 // Requirement: valueFromAST follows graphql-js (lists of one, missing
 // variables, invalid literals give no value, input defaults).
-TEST(Execution, ValueFromAST) {
+TEST(Execution, GQL_7_ValueFromAST) {
   const auto& schema = oracleSchema();
   auto doc = kubos::graphql::parse("query ($a: Int) { f(x: [1, $a, $missing], y: 5, z: \"s\", w: {name: \"n\"}, n: null) }");
   ASSERT_TRUE(doc.document);
@@ -373,7 +369,7 @@ TEST(Execution, ValueFromASTUntyped) {
 
 // Requirement: coerceVariableValues reports graphql-js's messages with the
 // variable definition's location, and returns nothing on error.
-TEST(Execution, CoerceVariableValuesDirect) {
+TEST(Execution, GQL_7_CoerceVariableValuesDirect) {
   const auto& schema = oracleSchema();
   auto doc = kubos::graphql::parse("query ($x: Int!, $y: [Color!] = [RED], $z: Filter) { int }");
   ASSERT_TRUE(doc.document);

@@ -326,7 +326,7 @@ using test::errorsJson;
 
 }  // namespace
 
-TEST(Introspection, QueriesGiveGraphqlJsDataByteForByte) {
+TEST(Introspection, GQL_9_QueriesGiveGraphqlJsDataByteForByte) {
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.requirement);
     std::vector<GraphQLError> errors;
@@ -367,7 +367,7 @@ TEST(Introspection, ResolversWorkOnHandlesGivenAResolveInfo) {
   std::vector<const ast::Field*> nodes;
   Value root = Value::object();
   Value vars = Value::object();
-  ResolveInfo info{"__type", schema->typeMetaField(), query, *schema, nodes, root, vars, nullptr,
+  ResolveInfo info{"__type", schema->typeMetaField(), query, *schema, nodes, root, vars,
                    ast::OperationType::Query};
 
   Value typeHandle = schema->typeMetaField().resolver(root, Value::object({{"name", "Query"}}), info);

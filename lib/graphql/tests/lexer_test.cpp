@@ -39,7 +39,7 @@ std::string lexOneValue(std::string_view src) {
 
 }  // namespace
 
-TEST(Lexer, EveryPunctuatorKind) {
+TEST(Lexer, GQL_1_EveryPunctuatorKind) {
   auto toks = lexAll("! $ & ( ) ... : = @ [ ] { | }");
   const std::vector<TokenKind> want = {TokenKind::Bang,     TokenKind::Dollar,   TokenKind::Amp,    TokenKind::ParenL,
                                        TokenKind::ParenR,   TokenKind::Spread,   TokenKind::Colon,  TokenKind::Equals,
@@ -51,7 +51,7 @@ TEST(Lexer, EveryPunctuatorKind) {
   EXPECT_EQ(toks[5].end, 13u);
 }
 
-TEST(Lexer, NamesNumbersStringsAndTheirValues) {
+TEST(Lexer, GQL_1_NamesNumbersStringsAndTheirValues) {
   std::vector<std::string> v;
   auto toks = lexAll("_a1 -12 0 3.25 -0.5e+10 1E3 \"s\" \"\"\"b\"\"\"", &v);
   EXPECT_EQ(toks[0].kind, TokenKind::Name);
@@ -70,7 +70,7 @@ TEST(Lexer, NamesNumbersStringsAndTheirValues) {
   EXPECT_EQ(v[7], "b");
 }
 
-TEST(Lexer, IgnoresWhitespaceCommasCommentsAndBom) {
+TEST(Lexer, GQL_1_IgnoresWhitespaceCommasCommentsAndBom) {
   auto toks = lexAll("\xEF\xBB\xBF ,,\t# comment }\n  a # another\r\n, b");
   ASSERT_EQ(toks.size(), 3u);
   EXPECT_EQ(toks[0].kind, TokenKind::Name);
@@ -80,7 +80,7 @@ TEST(Lexer, IgnoresWhitespaceCommasCommentsAndBom) {
   EXPECT_EQ(toks[1].column, 3u);
 }
 
-TEST(Lexer, LineTerminatorsCrLfCrAndLf) {
+TEST(Lexer, GQL_1_LineTerminatorsCrLfCrAndLf) {
   auto toks = lexAll("a\r\nb\rc\nd");
   EXPECT_EQ(toks[1].line, 2u);
   EXPECT_EQ(toks[2].line, 3u);
@@ -88,7 +88,7 @@ TEST(Lexer, LineTerminatorsCrLfCrAndLf) {
   EXPECT_EQ(toks[3].column, 1u);
 }
 
-TEST(Lexer, ColumnsCountUtf16UnitsLikeGraphqlJs) {
+TEST(Lexer, GQL_1_ColumnsCountUtf16UnitsLikeGraphqlJs) {
   // "é" is one UTF-16 unit (2 bytes); the emoji two units (4 bytes); the BOM one (3 bytes).
   auto toks = lexAll("\"\xC3\xA9\xF0\x9F\x98\x80\" x \xEF\xBB\xBF y");
   EXPECT_EQ(toks[1].column, 7u);
@@ -96,7 +96,7 @@ TEST(Lexer, ColumnsCountUtf16UnitsLikeGraphqlJs) {
   EXPECT_EQ(toks[2].column, 11u);
 }
 
-TEST(Lexer, StringEscapes) {
+TEST(Lexer, GQL_1_StringEscapes) {
   EXPECT_EQ(lexOneValue(R"("\" \\ \/ \b \f \n \r \t")"), "\" \\ / \b \f \n \r \t");
   EXPECT_EQ(lexOneValue(R"("\u0041\u00e9")"), "A\xC3\xA9");
   EXPECT_EQ(lexOneValue(R"("\u{1F600}")"), "\xF0\x9F\x98\x80");
@@ -105,7 +105,7 @@ TEST(Lexer, StringEscapes) {
   EXPECT_EQ(lexOneValue("\"raw \xC3\xA9 text\""), "raw \xC3\xA9 text");
 }
 
-TEST(Lexer, InvalidUtf8BecomesReplacementCharacter) {
+TEST(Lexer, GQL_1_InvalidUtf8BecomesReplacementCharacter) {
   // Bytes that are not UTF-8 read as U+FFFD, as a lossy decoder gives graphql-js.
   EXPECT_EQ(lexOneValue("\"a\xFF" "b\""), "a\xEF\xBF\xBD" "b");
   kubos::graphql::ParseResult r = kubos::graphql::parse("{ \xFF }");
@@ -113,7 +113,7 @@ TEST(Lexer, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(r.error->message, "Syntax Error: Unexpected character: U+FFFD.");
 }
 
-TEST(Lexer, WtfEightSurrogatesBehaveLikeJavaScriptStrings) {
+TEST(Lexer, GQL_1_WtfEightSurrogatesBehaveLikeJavaScriptStrings) {
   // A lone surrogate (what a JSON "\ud800" may decode to) is invalid; a pair is one character.
   kubos::graphql::ParseResult lone = kubos::graphql::parse("{ a(x: \"\xED\xA0\x80\") }");
   ASSERT_TRUE(lone.error);
@@ -124,7 +124,7 @@ TEST(Lexer, WtfEightSurrogatesBehaveLikeJavaScriptStrings) {
   EXPECT_EQ(outside.error->message, "Syntax Error: Invalid character: U+D800.");
 }
 
-TEST(Lexer, BlockStringDedentAsGraphqlJs) {
+TEST(Lexer, GQL_1_BlockStringDedentAsGraphqlJs) {
   EXPECT_EQ(lexOneValue("\"\"\"\n    Hello,\n      World!\n\n    Yours,\n      GraphQL.\n  \"\"\""),
             "Hello,\n  World!\n\nYours,\n  GraphQL.");
   EXPECT_EQ(lexOneValue("\"\"\"  first\n  second\n third\"\"\""), "  first\n second\nthird");
@@ -135,13 +135,13 @@ TEST(Lexer, BlockStringDedentAsGraphqlJs) {
   EXPECT_EQ(lexOneValue("\"\"\"\n   \n   \"\"\""), "");
 }
 
-TEST(Lexer, BlockStringAdvancesLines) {
+TEST(Lexer, GQL_1_BlockStringAdvancesLines) {
   auto toks = lexAll("\"\"\"a\n b\n  c\"\"\" x");
   EXPECT_EQ(toks[1].line, 3u);
   EXPECT_EQ(toks[1].column, 8u);
 }
 
-TEST(Lexer, NoHeapCopyForPlainValues) {
+TEST(Lexer, GQL_1_NoHeapCopyForPlainValues) {
   // Names, numbers and escape-free strings are views into the source.
   const std::string src = "name \"plain\" 42";
   Lexer lexer(src);
@@ -154,7 +154,7 @@ TEST(Lexer, NoHeapCopyForPlainValues) {
 }
 
 // Expected messages and locations were produced by graphql-js 16.15 parse().
-TEST(Lexer, ErrorMessagesAndLocationsMatchGraphqlJs) {
+TEST(Lexer, GQL_1_ErrorMessagesAndLocationsMatchGraphqlJs) {
   const SyntaxErrorCase cases[] = {
     {"?", "Syntax Error: Unexpected character: \"?\".", 1, 1},
     {"{ a ? }", "Syntax Error: Unexpected character: \"?\".", 1, 5},

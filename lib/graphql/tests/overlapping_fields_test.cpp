@@ -366,7 +366,7 @@ const Case kCases[] = {
 
 class GraphqlJsCase : public ::testing::TestWithParam<Case> {};
 
-TEST_P(GraphqlJsCase, MatchesGraphqlJsMessagesOrderAndLocations) {
+TEST_P(GraphqlJsCase, GQL_6_MatchesGraphqlJsMessagesOrderAndLocations) {
   const Case& c = GetParam();
   Outcome got = check(c.schema, c.query);
   EXPECT_FALSE(got.aborted);

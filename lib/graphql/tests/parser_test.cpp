@@ -36,7 +36,7 @@ const T& def(const Document& d, std::size_t i) {
 
 }  // namespace
 
-TEST(Parser, ShorthandQuery) {
+TEST(Parser, GQL_2_ShorthandQuery) {
   auto doc = mustParse("{ a }");
   ASSERT_EQ(doc->definitions.size(), 1u);
   const auto& op = def<OperationDefinition>(*doc, 0);
@@ -51,7 +51,7 @@ TEST(Parser, ShorthandQuery) {
   EXPECT_FALSE(f.selectionSet);
 }
 
-TEST(Parser, NamedOperationsOfEveryType) {
+TEST(Parser, GQL_2_NamedOperationsOfEveryType) {
   auto doc = mustParse("query Q { a } mutation M { b } subscription S { c }");
   EXPECT_EQ(def<OperationDefinition>(*doc, 0).operation, OperationType::Query);
   EXPECT_EQ(def<OperationDefinition>(*doc, 1).operation, OperationType::Mutation);
@@ -59,7 +59,7 @@ TEST(Parser, NamedOperationsOfEveryType) {
   EXPECT_EQ(def<OperationDefinition>(*doc, 2).name->value, "S");
 }
 
-TEST(Parser, VariableDefinitionsWithDefaultsAndDirectives) {
+TEST(Parser, GQL_2_VariableDefinitionsWithDefaultsAndDirectives) {
   auto doc = mustParse("query Q($a: Int = 1 @d(x: 2), $b: [String!]!) @op { f(a: $a) }");
   const auto& op = def<OperationDefinition>(*doc, 0);
   ASSERT_EQ(op.variableDefinitions.size(), 2u);
@@ -79,7 +79,7 @@ TEST(Parser, VariableDefinitionsWithDefaultsAndDirectives) {
   EXPECT_EQ(arg.value->kind, Kind::Variable);
 }
 
-TEST(Parser, AliasesArgumentsDirectivesAndNestedSelections) {
+TEST(Parser, GQL_2_AliasesArgumentsDirectivesAndNestedSelections) {
   auto doc = mustParse("{ x: f(a: 1, b: \"s\") @skip(if: false) { g } }");
   const auto& f = def<OperationDefinition>(*doc, 0).selectionSet->selections[0]->as<Field>();
   ASSERT_TRUE(f.alias);
@@ -93,7 +93,7 @@ TEST(Parser, AliasesArgumentsDirectivesAndNestedSelections) {
   EXPECT_EQ(f.selectionSet->selections.at(0)->as<Field>().name.value, "g");
 }
 
-TEST(Parser, FragmentsSpreadsAndInlineFragments) {
+TEST(Parser, GQL_2_FragmentsSpreadsAndInlineFragments) {
   auto doc = mustParse("{ ...F @d ... on T { a } ... @e { b } ... { c } } fragment F on T @f { d }");
   const auto& sels = def<OperationDefinition>(*doc, 0).selectionSet->selections;
   ASSERT_EQ(sels.size(), 4u);
@@ -111,13 +111,13 @@ TEST(Parser, FragmentsSpreadsAndInlineFragments) {
   EXPECT_EQ(frag.directives.at(0)->name.value, "f");
 }
 
-TEST(Parser, KeywordsAreOrdinaryNamesWhereGraphqlAllowsThem) {
+TEST(Parser, GQL_2_KeywordsAreOrdinaryNamesWhereGraphqlAllowsThem) {
   auto doc = mustParse("query on { true false null fragment: query } fragment true on T { a(on: 1) }");
   EXPECT_EQ(def<OperationDefinition>(*doc, 0).name->value, "on");
   EXPECT_EQ(def<FragmentDefinition>(*doc, 1).name.value, "true");
 }
 
-TEST(Parser, EveryValueKind) {
+TEST(Parser, GQL_2_EveryValueKind) {
   auto doc = mustParse(
       "{ f(i: -12, fl: 1.5e3, s: \"x\", bs: \"\"\"y\"\"\", t: true, n: null, e: RED, l: [1, [2]], "
       "o: {a: 1, b: {c: $v}}, v: $v) }");
@@ -138,20 +138,20 @@ TEST(Parser, EveryValueKind) {
   EXPECT_EQ(args[9]->value->as<Variable>().name.value, "v");
 }
 
-TEST(Parser, EmptyListAndObjectValuesAreAllowed) {
+TEST(Parser, GQL_2_EmptyListAndObjectValuesAreAllowed) {
   auto doc = mustParse("{ f(a: [], b: {}) }");
   const auto& args = def<OperationDefinition>(*doc, 0).selectionSet->selections[0]->as<Field>().arguments;
   EXPECT_TRUE(args[0]->value->as<ListValue>().values.empty());
   EXPECT_TRUE(args[1]->value->as<ObjectValue>().fields.empty());
 }
 
-TEST(Parser, NamesAreViewsIntoTheDocumentSource) {
+TEST(Parser, GQL_2_NamesAreViewsIntoTheDocumentSource) {
   auto doc = mustParse("{ hero }");
   const auto& name = def<OperationDefinition>(*doc, 0).selectionSet->selections[0]->as<Field>().name.value;
   EXPECT_EQ(name.data(), doc->source->data() + 2);
 }
 
-TEST(Parser, LocationsOfNodes) {
+TEST(Parser, GQL_2_LocationsOfNodes) {
   // Same line/column/start/end as graphql-js's loc (startToken, lastToken).
   auto doc = mustParse("query Q {\n  a: b(x: [1, 2]) { c }\n}");
   const auto& op = def<OperationDefinition>(*doc, 0);
@@ -171,12 +171,12 @@ TEST(Parser, LocationsOfNodes) {
   EXPECT_EQ(doc->loc.end, 35u);
 }
 
-TEST(Parser, TokenCountMatchesGraphqlJs) {
+TEST(Parser, GQL_2_TokenCountMatchesGraphqlJs) {
   EXPECT_EQ(mustParse("query Q($a: Int = 1) { a(x: [1, 2]) { b } }")->tokenCount, 24u);
   EXPECT_EQ(mustParse("{ a } # c\n")->tokenCount, 3u);  // comments are not tokens
 }
 
-TEST(Parser, SchemaDefinitionAndExtension) {
+TEST(Parser, GQL_2_SchemaDefinitionAndExtension) {
   auto doc = mustParse("\"root\" schema @d { query: Q mutation: M subscription: S } extend schema @e { mutation: M2 }");
   const auto& s = def<SchemaDefinition>(*doc, 0);
   EXPECT_EQ(s.description->value, "root");
@@ -190,7 +190,7 @@ TEST(Parser, SchemaDefinitionAndExtension) {
   EXPECT_TRUE(mustParse("extend schema @d")->definitions.at(0)->as<SchemaExtension>().operationTypes.empty());
 }
 
-TEST(Parser, ObjectAndInterfaceTypesWithFieldsArgumentsAndInterfaces) {
+TEST(Parser, GQL_2_ObjectAndInterfaceTypesWithFieldsArgumentsAndInterfaces) {
   auto doc = mustParse(
       "\"\"\"An object\"\"\" type A implements & B & C @d {\n"
       "  \"a field\" f(\"arg\" x: Int = 1 @e, y: [I!]!): [Int] @deprecated(reason: \"no\")\n"
@@ -218,12 +218,12 @@ TEST(Parser, ObjectAndInterfaceTypesWithFieldsArgumentsAndInterfaces) {
   EXPECT_EQ(b.interfaces.at(0)->name.value, "C");
 }
 
-TEST(Parser, TypeWithoutFieldsIsAllowedAsInGraphqlJs) {
+TEST(Parser, GQL_2_TypeWithoutFieldsIsAllowedAsInGraphqlJs) {
   auto doc = mustParse("type A interface I input In enum E union U scalar S");
   EXPECT_EQ(doc->definitions.size(), 6u);
 }
 
-TEST(Parser, UnionEnumInputScalarDefinitions) {
+TEST(Parser, GQL_2_UnionEnumInputScalarDefinitions) {
   auto doc = mustParse(
       "union U @d = | A | B\n"
       "enum E { \"red\" RED @d GREEN }\n"
@@ -245,7 +245,7 @@ TEST(Parser, UnionEnumInputScalarDefinitions) {
   EXPECT_EQ(s.directives.at(0)->name.value, "specifiedBy");
 }
 
-TEST(Parser, EveryTypeExtensionKind) {
+TEST(Parser, GQL_2_EveryTypeExtensionKind) {
   auto doc = mustParse(
       "extend scalar S @d extend type T implements I { f: Int } extend interface I @d "
       "extend union U = A extend enum E { X } extend input In { a: Int }");
@@ -261,7 +261,7 @@ TEST(Parser, EveryTypeExtensionKind) {
   EXPECT_EQ(def<TypeDefinitionOrExtension>(*doc, 1).loc.start, 19u);
 }
 
-TEST(Parser, DirectiveDefinitions) {
+TEST(Parser, GQL_2_DirectiveDefinitions) {
   auto doc = mustParse(
       "\"doc\" directive @key(fields: String!) repeatable on | OBJECT | INTERFACE\n"
       "directive @d on FIELD");
@@ -276,7 +276,7 @@ TEST(Parser, DirectiveDefinitions) {
   EXPECT_FALSE(def<DirectiveDefinition>(*doc, 1).repeatable);
 }
 
-TEST(Parser, ExecutableDescriptionsAsGraphqlJs16) {
+TEST(Parser, GQL_2_ExecutableDescriptionsAsGraphqlJs16) {
   // graphql-js 16.15 accepts descriptions on operations, fragments and variables.
   auto doc = mustParse("\"op\" query Q(\"var\" $a: Int) { a } \"\"\"frag\"\"\" fragment F on T { a }");
   EXPECT_EQ(def<OperationDefinition>(*doc, 0).description->value, "op");
@@ -284,7 +284,7 @@ TEST(Parser, ExecutableDescriptionsAsGraphqlJs16) {
   EXPECT_EQ(def<FragmentDefinition>(*doc, 1).description->value, "frag");
 }
 
-TEST(Parser, ValueAndTypeDocuments) {
+TEST(Parser, GQL_2_ValueAndTypeDocuments) {
   ParseResult v = parseValueDocument("{a: [1, $x], b: \"s\"}");
   ASSERT_TRUE(v.document) << v.error->message;
   ASSERT_TRUE(v.document->value);
@@ -301,7 +301,7 @@ TEST(Parser, ValueAndTypeDocuments) {
   EXPECT_TRUE(parseTypeDocument("[Int").error);
 }
 
-TEST(Parser, DocumentsMayBeFreedOnAnotherThread) {
+TEST(Parser, GQL_2_DocumentsMayBeFreedOnAnotherThread) {
   // AST nodes are recycled per thread (ast.cpp): a document parsed on one
   // thread and destroyed on another must be fine, repeatedly.
   std::vector<std::unique_ptr<Document>> docs(8);
@@ -321,7 +321,7 @@ TEST(Parser, DocumentsMayBeFreedOnAnotherThread) {
   }
 }
 
-TEST(ParserLimits, SourceBytesAreRefusedBeforeLexing) {
+TEST(ParserLimits, GQL_3_SourceBytesAreRefusedBeforeLexing) {
   ParseLimits limits;
   limits.maxSourceBytes = 10;
   // Never lexed: the bad character past the limit is not what is reported.
@@ -330,7 +330,7 @@ TEST(ParserLimits, SourceBytesAreRefusedBeforeLexing) {
   mustParse("{ a b c }", limits);
 }
 
-TEST(ParserLimits, MaxTokensWordedAndPlacedAsGraphqlJs) {
+TEST(ParserLimits, GQL_3_MaxTokensWordedAndPlacedAsGraphqlJs) {
   ParseLimits limits;
   limits.maxTokens = 3;
   GraphQLError e = mustFail("{a b c}", limits);
@@ -345,7 +345,7 @@ TEST(ParserLimits, MaxTokensWordedAndPlacedAsGraphqlJs) {
   EXPECT_EQ(e.locations[0], (SourceLocation{2, 6}));
 }
 
-TEST(ParserLimits, NestingDepthBoundary) {
+TEST(ParserLimits, GQL_3_NestingDepthBoundary) {
   ParseLimits limits;
   limits.maxDepth = 3;
   mustParse("{ a { b { c } } }", limits);
@@ -362,7 +362,7 @@ TEST(ParserLimits, NestingDepthBoundary) {
 
 // Run under ASan by `make test`: hostile nesting must end in a syntax error,
 // never in a stack overflow, whatever maxDepth asks for.
-TEST(ParserLimits, HundredThousandOpeningBracketsGiveASyntaxError) {
+TEST(ParserLimits, GQL_3_HundredThousandOpeningBracketsGiveASyntaxError) {
   ParseLimits limits;
   limits.maxDepth = 1u << 30;  // clamped internally
   limits.maxTokens = 1u << 30;
@@ -378,7 +378,7 @@ TEST(ParserLimits, HundredThousandOpeningBracketsGiveASyntaxError) {
 }
 
 // Expected messages and locations were produced by graphql-js 16.15 parse().
-TEST(Parser, ErrorMessagesAndLocationsMatchGraphqlJs) {
+TEST(Parser, GQL_2_ErrorMessagesAndLocationsMatchGraphqlJs) {
   const SyntaxErrorCase cases[] = {
     {"", "Syntax Error: Unexpected <EOF>.", 1, 1},
     {"   ", "Syntax Error: Unexpected <EOF>.", 1, 4},

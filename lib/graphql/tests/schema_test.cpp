@@ -252,7 +252,7 @@ extend schema @skip { query: Query })SDL",
 
 }  // namespace
 
-TEST(SchemaErrors, EachSDLRuleAndSchemaCheckMatchesGraphqlJs) {
+TEST(SchemaErrors, GQL_4_EachSDLRuleAndSchemaCheckMatchesGraphqlJs) {
   for (const auto& c : kErrorCases) {
     SCOPED_TRACE(c.requirement);
     std::vector<GraphQLError> errors;
@@ -262,11 +262,11 @@ TEST(SchemaErrors, EachSDLRuleAndSchemaCheckMatchesGraphqlJs) {
   }
 }
 
-TEST(SchemaErrors, NullErrorsPointerIsAllowed) {
+TEST(SchemaErrors, GQL_4_NullErrorsPointerIsAllowed) {
   EXPECT_FALSE(Schema::fromSDL("type Foo { a: Int }", nullptr));
 }
 
-TEST(SchemaErrors, AssumeValidSkipsSDLRulesButNotSchemaChecks) {
+TEST(SchemaErrors, GQL_4_AssumeValidSkipsSDLRulesButNotSchemaChecks) {
   SchemaBuildOptions opts;
   opts.assumeValid = true;
   std::vector<GraphQLError> errors;
@@ -282,7 +282,7 @@ TEST(SchemaErrors, AssumeValidSkipsSDLRulesButNotSchemaChecks) {
 
 // ---- Building ----------------------------------------------------------------
 
-TEST(SchemaBuild, TypeMapOrderEqualsGraphqlJs) {
+TEST(SchemaBuild, GQL_4_TypeMapOrderEqualsGraphqlJs) {
   auto s = build(R"(type Subscription { s: Int }
 type Mutation { m: Int }
 type Query { q(i: I): Query m: Mutation u: U e: E s: S }
@@ -316,7 +316,7 @@ input Nested { b: Boolean })");
             "__EnumValue __Directive __DirectiveLocation");
 }
 
-TEST(SchemaBuild, EveryTypeKindWithDescriptionsAndExtensions) {
+TEST(SchemaBuild, GQL_4_EveryTypeKindWithDescriptionsAndExtensions) {
   auto s = build(R"(
 """
   The root
@@ -397,7 +397,7 @@ extend scalar Date @specifiedBy(url: "https://example.com/v2")
   EXPECT_EQ(s->intType().name, "Int");
 }
 
-TEST(SchemaBuild, RootTypesBySchemaDefinitionOrDefaultNames) {
+TEST(SchemaBuild, GQL_4_RootTypesBySchemaDefinitionOrDefaultNames) {
   auto s = build("type Query { a: Int } type Mutation { b: Int } type Subscription { c: Int }");
   EXPECT_EQ(s->queryType()->name, "Query");
   EXPECT_EQ(s->mutationType()->name, "Mutation");
@@ -416,7 +416,7 @@ TEST(SchemaBuild, RootTypesBySchemaDefinitionOrDefaultNames) {
   EXPECT_EQ(s3->mutationType()->name, "M");
 }
 
-TEST(SchemaBuild, DirectivesInGraphqlJsOrderWithSDLDirectivesFirst) {
+TEST(SchemaBuild, GQL_4_DirectivesInGraphqlJsOrderWithSDLDirectivesFirst) {
   auto s = build(R"(type Query { a: Int }
 "custom" directive @auth(role: String = "admin") repeatable on FIELD_DEFINITION | OBJECT
 directive @skip(if: Boolean!) on FIELD)");
@@ -438,12 +438,12 @@ directive @skip(if: Boolean!) on FIELD)");
   EXPECT_FALSE(directiveLocationFromName("NOPE"));
 }
 
-TEST(SchemaBuild, OneOfInputObjects) {
+TEST(SchemaBuild, GQL_4_OneOfInputObjects) {
   auto s = build("type Query { a(x: O): Int } input O @oneOf { a: Int b: String }");
   EXPECT_TRUE(s->getType("O")->as<InputObjectType>().isOneOf);
 }
 
-TEST(SchemaBuild, DefaultValuesAreCoercedIncludingNestedInputDefaults) {
+TEST(SchemaBuild, GQL_4_DefaultValuesAreCoercedIncludingNestedInputDefaults) {
   auto s = build(R"(type Query { a(x: In = {a: 1}, l: [Int] = 3, bad: Int = "x"): Int }
 input In { a: Int b: String = "dflt" n: Nested = {} }
 input Nested { c: Float = 1.5 })");
@@ -547,7 +547,7 @@ union OnlyC = C)");
 
 // ---- Binding -------------------------------------------------------------------
 
-TEST(SchemaBind, ErrorsNameTheTypeAndField) {
+TEST(SchemaBind, GQL_5_ErrorsNameTheTypeAndField) {
   auto s = build("type Query { a: Int } interface I { x: Int } union U = Query scalar S enum E { V }");
   std::string error;
   auto r = [](const Value&, const Value&, const ResolveInfo&) { return Value(1); };

@@ -69,7 +69,7 @@ class GraphqlJsOracle : public ::testing::TestWithParam<Case> {};
 
 // VAL-ORACLE: every rule's messages, locations and error order equal
 // graphql-js 16.15's on the same schema and document.
-TEST_P(GraphqlJsOracle, ErrorsEqualGraphqlJs) {
+TEST_P(GraphqlJsOracle, GQL_6_ErrorsEqualGraphqlJs) {
   const Case& c = GetParam();
   EXPECT_EQ(validateJson(c.query, c.maxErrors), c.expected) << c.query;
 }

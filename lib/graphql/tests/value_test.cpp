@@ -18,7 +18,7 @@ std::string roundTrip(const std::string& json) {
 }
 }  // namespace
 
-TEST(ValueJson, KeepsKeyOrderAndTypes) {
+TEST(ValueJson, GQL_11_KeepsKeyOrderAndTypes) {
   EXPECT_EQ(roundTrip(R"({"b":1,"a":[true,false,null],"c":"x"})"), R"({"b":1,"a":[true,false,null],"c":"x"})");
   auto v = kubos::graphql::parseJson(R"({"i":1,"f":1.5,"big":9007199254740993,"huge":1e300})");
   ASSERT_TRUE(v && v->isObject());
@@ -28,7 +28,7 @@ TEST(ValueJson, KeepsKeyOrderAndTypes) {
   EXPECT_TRUE(v->find("huge")->isFloat());
 }
 
-TEST(ValueJson, NumbersPrintLikeJavaScript) {
+TEST(ValueJson, GQL_11_NumbersPrintLikeJavaScript) {
   EXPECT_EQ(kubos::graphql::toJson(Value(1.0)), "1");
   EXPECT_EQ(kubos::graphql::toJson(Value(-0.0)), "0");
   EXPECT_EQ(kubos::graphql::toJson(Value(1.5)), "1.5");
@@ -44,7 +44,7 @@ TEST(ValueJson, NumbersPrintLikeJavaScript) {
   EXPECT_EQ(kubos::graphql::toJson(Value(static_cast<long long>(INT64_MIN))), "-9223372036854775808");
 }
 
-TEST(ValueJson, StringsEscapeLikeJsonStringify) {
+TEST(ValueJson, GQL_11_StringsEscapeLikeJsonStringify) {
   EXPECT_EQ(kubos::graphql::toJson(Value("a\"b\\c\n\t\x01")), R"("a\"b\\c\n\t\u0001")");
   EXPECT_EQ(kubos::graphql::toJson(Value("héllo ✓ 😀")), "\"héllo ✓ 😀\"");
   // Invalid UTF-8 never produces invalid JSON.
@@ -52,7 +52,7 @@ TEST(ValueJson, StringsEscapeLikeJsonStringify) {
   EXPECT_EQ(roundTrip(R"("\u0000x\ud83d\ude00")"), "\"\\u0000x😀\"");
 }
 
-TEST(ValueJson, IntegersAndFloatsStayDistinct) {
+TEST(ValueJson, GQL_11_IntegersAndFloatsStayDistinct) {
   auto v = kubos::graphql::parseJson(R"([1, 1.0, -5, 18446744073709551615])");
   ASSERT_TRUE(v);
   const auto& l = v->asList();
@@ -63,7 +63,7 @@ TEST(ValueJson, IntegersAndFloatsStayDistinct) {
   EXPECT_EQ(l[0], l[1]);  // same JSON number
 }
 
-TEST(ValueJson, MalformedInputGivesAnErrorWithOffset) {
+TEST(ValueJson, GQL_11_MalformedInputGivesAnErrorWithOffset) {
   kubos::graphql::JsonParseError err;
   EXPECT_FALSE(kubos::graphql::parseJson(R"({"a":1,})", &err));
   EXPECT_NE(err.message.find("offset 7"), std::string::npos) << err.message;
@@ -73,7 +73,7 @@ TEST(ValueJson, MalformedInputGivesAnErrorWithOffset) {
   EXPECT_FALSE(kubos::graphql::parseJson("\"\xff\"", &err));
 }
 
-TEST(ValueJson, DeepNestingIsAnErrorNotAStackOverflow) {
+TEST(ValueJson, GQL_11_DeepNestingIsAnErrorNotAStackOverflow) {
   std::string deep(100000, '[');
   kubos::graphql::JsonParseError err;
   EXPECT_FALSE(kubos::graphql::parseJson(deep, &err, 512));
@@ -82,7 +82,7 @@ TEST(ValueJson, DeepNestingIsAnErrorNotAStackOverflow) {
   EXPECT_TRUE(kubos::graphql::parseJson(ok, &err, 512));
 }
 
-TEST(ValueJson, DuplicateKeysLastWins) {
+TEST(ValueJson, GQL_11_DuplicateKeysLastWins) {
   EXPECT_EQ(roundTrip(R"({"a":1,"b":2,"a":3})"), R"({"a":3,"b":2})");
 }
 

@@ -36,7 +36,7 @@ struct Pty {
   void send(const std::vector<std::uint8_t>& b) const { ASSERT_EQ(::write(master, b.data(), b.size()), (ssize_t)b.size()); }
 };
 
-TEST(SerialPort, HAL1_OpensPtyInRawModeAndReadsExactBytes) {
+TEST(SerialPort, HAL_1_OpensPtyInRawModeAndReadsExactBytes) {
   Pty pty;
   ASSERT_FALSE(pty.slave.empty());
   kubos::hal::SerialPort port(pty.slave, 115200);
@@ -50,7 +50,7 @@ TEST(SerialPort, HAL1_OpensPtyInRawModeAndReadsExactBytes) {
   EXPECT_EQ(buf, (std::array<std::uint8_t, 5>{0x0d, 0x03, 0x04, 0xff, 0x0a}));
 }
 
-TEST(SerialPort, HAL1_WritesReachTheDeviceUnchanged) {
+TEST(SerialPort, HAL_1_WritesReachTheDeviceUnchanged) {
   Pty pty;
   kubos::hal::SerialPort port(pty.slave, 9600);
   ASSERT_TRUE(port.open().ok());
@@ -66,7 +66,7 @@ TEST(SerialPort, HAL1_WritesReachTheDeviceUnchanged) {
   EXPECT_EQ(std::vector<std::uint8_t>(got.begin(), got.end()), out);
 }
 
-TEST(SerialPort, HAL2_ReadTimesOutWithPartialCount) {
+TEST(SerialPort, HAL_2_ReadTimesOutWithPartialCount) {
   Pty pty;
   kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
@@ -81,7 +81,7 @@ TEST(SerialPort, HAL2_ReadTimesOutWithPartialCount) {
   EXPECT_LT(took, 1000ms);
 }
 
-TEST(SerialPort, HAL3_FlushDiscardsStaleInput) {
+TEST(SerialPort, HAL_3_FlushDiscardsStaleInput) {
   Pty pty;
   kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
@@ -94,7 +94,7 @@ TEST(SerialPort, HAL3_FlushDiscardsStaleInput) {
   EXPECT_EQ(buf[0], 7);
 }
 
-TEST(SerialPort, HAL4_DeviceGoneIsDisconnectedNotTimeout) {
+TEST(SerialPort, HAL_4_DeviceGoneIsDisconnectedNotTimeout) {
   Pty pty;
   kubos::hal::SerialPort port(pty.slave, 115200);
   ASSERT_TRUE(port.open().ok());
@@ -105,7 +105,7 @@ TEST(SerialPort, HAL4_DeviceGoneIsDisconnectedNotTimeout) {
   EXPECT_FALSE(r.message.empty());
 }
 
-TEST(SerialPort, HAL5_ReconnectAfterReplug) {
+TEST(SerialPort, HAL_5_ReconnectAfterReplug) {
   auto dir = std::string(::testing::TempDir()) + "/halXXXXXX";
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   std::string link = dir + "/tty";
@@ -134,7 +134,7 @@ TEST(SerialPort, HAL5_ReconnectAfterReplug) {
   rmdir(dir.c_str());
 }
 
-TEST(SerialPort, HAL6_BadConfigurationIsAClearError) {
+TEST(SerialPort, HAL_6_BadConfigurationIsAClearError) {
   kubos::hal::SerialPort notTty("/dev/null", 115200);
   auto r = notTty.open();
   EXPECT_EQ(r.status, kubos::hal::IoStatus::Error);
@@ -153,7 +153,7 @@ TEST(SerialPort, HAL6_BadConfigurationIsAClearError) {
   EXPECT_EQ(closed.write(buf, 10ms).status, kubos::hal::IoStatus::Disconnected);
 }
 
-TEST(I2cDevice, HAL7_AddressAndMissingBusAreClearErrors) {
+TEST(I2cDevice, HAL_7_AddressAndMissingBusAreClearErrors) {
   kubos::hal::I2cDevice reserved("/dev/i2c-1", 0x78);
   auto r = reserved.open();
   EXPECT_EQ(r.status, kubos::hal::IoStatus::Error);

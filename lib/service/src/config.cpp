@@ -2,11 +2,15 @@
 
 #include <toml++/toml.h>
 
+#include <sys/stat.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace kubos::service {
 
@@ -14,6 +18,23 @@ namespace detail {
 struct ConfigDocument {
   std::string file;
   toml::table root;
+
+  // Which keys the service looked up in each of its tables (present or not:
+  // an optional key asked for is a known key), so that after start-up the
+  // kit can warn about keys nobody reads, such as a misspelt `tiemout_ms`.
+  struct Seen {
+    std::string path;
+    std::set<std::string, std::less<>> keys;
+    bool allKeys = false;  // keys() was called: the service reads whatever is there
+  };
+  mutable std::mutex mutex;
+  mutable std::map<const toml::table*, Seen> seen;  // tables opened, with their keys
+
+  Seen& seenFor(const toml::table* t, std::string_view path) const {
+    auto [it, inserted] = seen.try_emplace(t);
+    if (inserted) it->second.path = std::string(path);
+    return it->second;
+  }
 };
 }  // namespace detail
 
@@ -43,6 +64,66 @@ bool fileExists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
+// Edit distance with adjacent transpositions counted as one edit
+// ("tiemout" -> "timeout" is 1), for "did you mean" suggestions.
+std::size_t editDistance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i)
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[n][m];
+}
+
+// toml++'s messages, said in plain words for the mistakes people make.
+// The original wording follows in brackets for the rest of the detail.
+std::string plainSyntaxError(std::string_view raw) {
+  // toml++ quotes what it saw, newline included: keep the message one line.
+  std::string description;
+  for (const char c : raw) {
+    if (c == '\n') description += "\\n";
+    else if (c == '\r') description += "\\r";
+    else if (static_cast<unsigned char>(c) < 0x20) description += ' ';
+    else description += c;
+  }
+  struct Rule {
+    std::string_view needle;
+    std::string_view plain;
+  };
+  static constexpr Rule kRules[] = {
+      {"control characters other than TAB",
+       "unterminated string: a quoted value must end with its closing quote on the same line (use \"\"\"...\"\"\" for "
+       "text over several lines)"},
+      {"expected '='", "missing '=' between the key and its value (write key = value)"},
+      {"could not determine value type",
+       "bad value: text must be quoted (key = \"text\"); numbers, true/false, [arrays] and {inline tables} are not"},
+      {"expected value", "missing value after '='"},
+      {"expected 'true'", "bad value: a boolean is true or false, in lower case"},
+      {"expected 'false'", "bad value: a boolean is true or false, in lower case"},
+      {"expected a comment or whitespace",
+       "unexpected text after the value: one key = value per line (comments start with #)"},
+      {"cannot redefine existing", "defined twice: each key and each [table] may appear only once"},
+      {"parsing table header: expected ']'",
+       "unterminated table header: a [table] needs its closing ']' on the same line"},
+      {"parsing array", "bad array: items are separated by commas and the array ends with ']'"},
+      {"parsing inline table", "bad inline table: {key = value, ...} must close with '}' on the same line"},
+      {"not representable in 64 bits", "integer out of range: integers are 64-bit signed"},
+      {"unknown escape sequence",
+       "unknown escape in a quoted string: write \\\\ for a backslash, or use 'single quotes' for text with "
+       "backslashes"},
+  };
+  for (const auto& r : kRules)
+    if (description.find(r.needle) != std::string_view::npos)
+      return std::string(r.plain) + " [" + description + "]";
+  return description;
+}
+
 std::string lineOf(const toml::node* n) {
   if (n == nullptr || n->source().begin.line == 0) return {};
   return ":" + std::to_string(n->source().begin.line);
@@ -59,11 +140,22 @@ std::string Address::toString() const {
 
 const std::string& ConfigTable::file() const { return doc_->file; }
 
-const void* ConfigTable::node(std::string_view key) const { return asTable(table_).get(key); }
+const void* ConfigTable::node(std::string_view key) const {
+  {
+    std::lock_guard lock(doc_->mutex);
+    auto& seen = doc_->seenFor(&asTable(table_), path_);
+    if (seen.keys.find(key) == seen.keys.end()) seen.keys.emplace(key);
+  }
+  return asTable(table_).get(key);
+}
 
 bool ConfigTable::has(std::string_view key) const { return node(key) != nullptr; }
 
 std::vector<std::string> ConfigTable::keys() const {
+  {
+    std::lock_guard lock(doc_->mutex);
+    doc_->seenFor(&asTable(table_), path_).allKeys = true;
+  }
   std::vector<std::string> out;
   for (const auto& [k, v] : asTable(table_)) out.emplace_back(k.str());
   return out;
@@ -186,7 +278,12 @@ std::optional<ConfigTable> ConfigTable::table(std::string_view key) const {
   const toml::node* n = asNode(node(key));
   if (n == nullptr) return std::nullopt;
   if (!n->is_table()) fail(key, "expected a table, found " + std::string(typeName(*n)));
-  return ConfigTable(doc_, n->as_table(), keyPath(key));
+  ConfigTable sub(doc_, n->as_table(), keyPath(key));
+  {
+    std::lock_guard lock(doc_->mutex);
+    doc_->seenFor(n->as_table(), sub.path_);  // opened: its own keys are checked too
+  }
+  return sub;
 }
 
 ConfigTable ConfigTable::requireTable(std::string_view key) const {
@@ -205,6 +302,13 @@ std::string Config::firstExisting(const std::vector<std::string>& candidates) {
 
 std::string Config::defaultPath() { return firstExisting({kUserConfigPath, kSystemConfigPath}); }
 
+std::string Config::defaultPathOrThrow() {
+  if (fileExists(kUserConfigPath)) return kUserConfigPath;
+  if (fileExists(kSystemConfigPath)) return kSystemConfigPath;
+  throw ConfigError(std::string("no config file: neither ") + kUserConfigPath + " nor " + kSystemConfigPath +
+                    " exists (give one with -c PATH)");
+}
+
 Config Config::fromString(std::string_view section, std::string_view text, std::string origin) {
   auto doc = std::make_shared<detail::ConfigDocument>();
   doc->file = std::move(origin);
@@ -213,7 +317,8 @@ Config Config::fromString(std::string_view section, std::string_view text, std::
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
     std::ostringstream msg;
-    msg << doc->file << ':' << where.line << ':' << where.column << ": TOML syntax error: " << e.description();
+    msg << doc->file << ':' << where.line << ':' << where.column
+        << ": TOML syntax error: " << plainSyntaxError(e.description());
     throw ConfigError(msg.str());
   }
   const toml::node* sec = doc->root.get(section);
@@ -222,6 +327,7 @@ Config Config::fromString(std::string_view section, std::string_view text, std::
     throw ConfigError(doc->file + lineOf(sec) + ": " + std::string(section) + ": expected a table, found " +
                       std::string(typeName(*sec)));
   const toml::table* t = sec->as_table();
+  doc->seenFor(t, section);
   return Config(ConfigTable(std::move(doc), t, std::string(section)));
 }
 
@@ -241,6 +347,38 @@ Config Config::load(std::string_view section, const std::string& path) {
 }
 
 const std::string& Config::file() const { return service_.file(); }
+
+std::vector<std::string> Config::unknownKeys() const {
+  const detail::ConfigDocument& doc = *service_.doc_;
+  std::lock_guard lock(doc.mutex);
+  std::vector<std::pair<std::uint32_t, std::string>> found;  // by line, as the file reads
+  for (const auto& [table, seen] : doc.seen) {
+    if (seen.allKeys) continue;
+    for (const auto& [k, node] : *table) {
+      const std::string_view key = k.str();
+      if (seen.keys.count(key) != 0) continue;
+      std::string msg = doc.file + lineOf(&node) + ": " + seen.path + "." + std::string(key) + ": unknown key, ignored";
+      // Suggest the closest key the service reads, if it is close enough to be a typo.
+      std::string_view best;
+      std::size_t bestDistance = std::max<std::size_t>(1, key.size() * 2 / 5) + 1;
+      for (const auto& known : seen.keys) {
+        if (table->get(known) != nullptr) continue;  // already written: not what was meant
+        const std::size_t d = editDistance(key, known);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = known;
+        }
+      }
+      if (!best.empty()) msg += " (did you mean " + std::string(best) + "?)";
+      found.emplace_back(node.source().begin.line, std::move(msg));
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  out.reserve(found.size());
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
 
 Address Config::addr() const {
   auto t = service_.table("addr");

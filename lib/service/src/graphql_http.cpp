@@ -1,11 +1,11 @@
 #include "service/graphql_http.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 #include "graphql/execution.h"
 #include "service/log.h"
+#include "text.h"
 
 namespace kubos::service {
 
@@ -17,11 +17,7 @@ std::string_view mediaTypeName(MediaType m) {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+using detail::asciiLower;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -33,7 +29,7 @@ std::string_view trim(std::string_view s) {
 std::pair<std::string, double> mediaRange(std::string_view item) {
   double q = 1.0;
   const auto semi = item.find(';');
-  std::string type = lower(trim(item.substr(0, semi)));
+  std::string type = asciiLower(trim(item.substr(0, semi)));
   std::string_view params = semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
   while (!params.empty()) {
     const auto next = params.find(';');
@@ -50,13 +46,6 @@ std::pair<std::string, double> mediaRange(std::string_view item) {
   return {type, q};
 }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool urlDecode(std::string_view in, std::string& out) {
   out.clear();
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -65,7 +54,7 @@ bool urlDecode(std::string_view in, std::string& out) {
       out += ' ';
     } else if (c == '%') {
       if (i + 2 >= in.size()) return false;
-      const int hi = hexValue(in[i + 1]), lo = hexValue(in[i + 2]);
+      const int hi = detail::hexDigitValue(in[i + 1]), lo = detail::hexDigitValue(in[i + 2]);
       if (hi < 0 || lo < 0) return false;
       out += static_cast<char>(hi << 4 | lo);
       i += 2;
@@ -74,13 +63,6 @@ bool urlDecode(std::string_view in, std::string& out) {
     }
   }
   return true;
-}
-
-std::string errorsBody(const std::string& message) {
-  std::string out = R"({"errors":[{"message":)";
-  kubos::graphql::appendJsonString(out, message);
-  out += "}]}";
-  return out;
 }
 
 std::string describe(const kubos::graphql::GraphQLError& e) {
@@ -100,6 +82,20 @@ std::string describe(const kubos::graphql::GraphQLError& e) {
     }
   }
   return s;
+}
+
+// True when the Accept header lists text/html (or application/xhtml+xml)
+// with a q above 0: a browser's page load.
+bool acceptsHtml(const std::string* accept) {
+  if (accept == nullptr) return false;
+  std::string_view rest = *accept;
+  while (true) {
+    const auto comma = rest.find(',');
+    const auto [type, q] = mediaRange(rest.substr(0, comma));
+    if ((type == "text/html" || type == "application/xhtml+xml") && q > 0.0) return true;
+    if (comma == std::string_view::npos) return false;
+    rest.remove_prefix(comma + 1);
+  }
 }
 
 }  // namespace
@@ -128,22 +124,54 @@ MediaType negotiateMediaType(const std::string* accept) {
   return best;
 }
 
-bool parseQueryString(std::string_view query, std::vector<std::pair<std::string, std::string>>& out) {
-  out.clear();
+std::optional<QueryParams> parseQueryString(std::string_view query) {
+  QueryParams out;
   while (!query.empty()) {
     const auto amp = query.find('&');
     std::string_view part = query.substr(0, amp);
     if (!part.empty()) {
       const auto eq = part.find('=');
       std::string key, value;
-      if (!urlDecode(part.substr(0, eq), key)) return false;
-      if (eq != std::string_view::npos && !urlDecode(part.substr(eq + 1), value)) return false;
+      if (!urlDecode(part.substr(0, eq), key)) return std::nullopt;
+      if (eq != std::string_view::npos && !urlDecode(part.substr(eq + 1), value)) return std::nullopt;
       out.emplace_back(std::move(key), std::move(value));
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
-  return true;
+  return out;
+}
+
+std::optional<ParsedRequests> parseRequests(std::string_view body, std::size_t maxBatch, std::string* error) {
+  auto fail = [&](std::string message) -> std::optional<ParsedRequests> {
+    if (error) *error = std::move(message);
+    return std::nullopt;
+  };
+  if (trim(body).empty()) return fail("Missing body");
+  kubos::graphql::JsonParseError jerr;
+  auto parsed = kubos::graphql::parseJson(body, &jerr);
+  if (!parsed) return fail("Unparsable JSON body: " + jerr.message);
+  ParsedRequests out;
+  std::string err;
+  if (!parsed->isList()) {
+    auto r = kubos::graphql::requestFromValue(*parsed, &err);
+    if (!r) return fail(err);
+    out.requests.push_back(std::move(*r));
+    return out;
+  }
+  out.batch = true;
+  const auto& items = parsed->asList();
+  if (items.empty()) return fail("Empty batch: send at least one request");
+  if (items.size() > maxBatch)
+    return fail("Batch of " + std::to_string(items.size()) + " requests exceeds the limit of " +
+                std::to_string(maxBatch) + " (max-batch)");
+  out.requests.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto r = kubos::graphql::requestFromValue(items[i], &err);
+    if (!r) return fail("Batch item " + std::to_string(i) + ": " + err);
+    out.requests.push_back(std::move(*r));
+  }
+  return out;
 }
 
 // ---- handler --------------------------------------------------------------------
@@ -158,7 +186,7 @@ GraphQLHttpHandler::GraphQLHttpHandler(kubos::graphql::Engine& engine, GraphQLHt
 
 HttpResponse GraphQLHttpHandler::requestError(int status, MediaType media, const std::string& message) const {
   if (options_.logErrors) log::warn("GraphQL request refused (", status, "): ", message);
-  return HttpResponse::json(status, errorsBody(message), std::string(mediaTypeName(media)));
+  return HttpResponse::error(status, message, std::string(mediaTypeName(media)));
 }
 
 std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
@@ -174,6 +202,22 @@ std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
     if (auto r = serveGraphiql(path, options_.title)) return r;
     return HttpResponse::text(404, "Not found\n");
   }
+  if (req.method == "GET") {
+    // Browsers ask for it on every GraphiQL load: not worth a warning.
+    if (path == "/favicon.ico") return HttpResponse::text(404, "Not found\n");
+    // A person opening the service's URL in a browser wants GraphiQL, not a
+    // 400 "Missing query". Clients that do not ask for HTML get the 400.
+    if (acceptsHtml(req.header("accept"))) {
+      const auto params = parseQueryString(req.query());
+      const bool haveQuery =
+          params && std::any_of(params->begin(), params->end(), [](const auto& p) { return p.first == "query"; });
+      if (!haveQuery) {
+        HttpResponse r = HttpResponse::text(302, "See /graphiql\n");
+        r.header("location", "/graphiql");
+        return r;
+      }
+    }
+  }
   if (req.method != "GET" && req.method != "POST") {
     auto r = requestError(405, media, "GraphQL only accepts GET and POST requests, not " + req.method);
     r.header("allow", "GET, POST");
@@ -183,7 +227,7 @@ std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
     // No Content-Type: JSON (the comms forwarder sends none). Parameters such
     // as charset=utf-8 are fine; another charset or media type is not.
     if (const std::string* ct = req.header("content-type")) {
-      const std::string value = lower(*ct);
+      const std::string value = asciiLower(*ct);
       const auto semi = value.find(';');
       const std::string type(trim(std::string_view(value).substr(0, semi)));
       bool ok = type == "application/json" || type == "application/graphql-response+json";
@@ -209,16 +253,13 @@ GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const kubos::graphql::Req
     // GET is for reads: refuse a mutation before running anything. The
     // document is parsed through the engine's cache, so this costs little.
     auto prepared = engine_.prepare(request.query);
-    if (prepared && prepared->document) {
-      if (const auto* op = kubos::graphql::selectOperation(*prepared->document, request.operationName)) {
-        if (op->operation == kubos::graphql::ast::OperationType::Mutation) {
-          out.refusedGetMutation = true;
-          return out;
-        }
-      }
+    if (prepared && kubos::graphql::operationTypeOf(*prepared, request.operationName) ==
+                        kubos::graphql::ast::OperationType::Mutation) {
+      out.refusedGetMutation = true;
+      return out;
     }
   }
-  out.result = engine_.execute(request, options_.rootValue, options_.context);
+  out.result = engine_.execute(request, options_.rootValue);
   if (options_.logErrors) {
     for (const auto& e : out.result.errors) {
       if (out.result.data)
@@ -237,11 +278,11 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
   const bool viaGet = req.method == "GET";
 
   if (viaGet) {
-    std::vector<std::pair<std::string, std::string>> params;
-    if (!parseQueryString(req.query(), params)) return requestError(400, media, "Invalid query string");
+    const auto params = parseQueryString(req.query());
+    if (!params) return requestError(400, media, "Invalid query string");
     kubos::graphql::Value object = kubos::graphql::Value::object();
     bool haveQuery = false;
-    for (const auto& [key, value] : params) {
+    for (const auto& [key, value] : *params) {
       if (key == "query") {
         object.set("query", kubos::graphql::Value(value));
         haveQuery = true;
@@ -261,29 +302,11 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
     if (!r) return requestError(400, media, err);
     requests.push_back(std::move(*r));
   } else {
-    if (req.body.empty() || trim(req.body).empty()) return requestError(400, media, "Missing body");
-    kubos::graphql::JsonParseError jerr;
-    auto parsed = kubos::graphql::parseJson(req.body, &jerr);
-    if (!parsed) return requestError(400, media, "Unparsable JSON body: " + jerr.message);
-    if (parsed->isList()) {
-      batch = true;
-      const auto& items = parsed->asList();
-      if (items.empty()) return requestError(400, media, "Empty batch: send at least one request");
-      if (items.size() > options_.maxBatch)
-        return requestError(400, media, "Batch of " + std::to_string(items.size()) + " requests exceeds the limit of " +
-                                            std::to_string(options_.maxBatch));
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        std::string err;
-        auto r = kubos::graphql::requestFromValue(items[i], &err);
-        if (!r) return requestError(400, media, "Batch item " + std::to_string(i) + ": " + err);
-        requests.push_back(std::move(*r));
-      }
-    } else {
-      std::string err;
-      auto r = kubos::graphql::requestFromValue(*parsed, &err);
-      if (!r) return requestError(400, media, err);
-      requests.push_back(std::move(*r));
-    }
+    std::string err;
+    auto parsed = parseRequests(req.body, options_.maxBatch, &err);
+    if (!parsed) return requestError(400, media, err);
+    requests = std::move(parsed->requests);
+    batch = parsed->batch;
   }
 
   std::string body;

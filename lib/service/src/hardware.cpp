@@ -13,9 +13,25 @@ namespace hardware {
 
 std::string_view baseSdl() { return detail::kHardwareBaseSdl; }
 
-kubos::graphql::Value toValue(const PowerState& p) {
+std::string_view powerStateName(PowerState s) {
+  switch (s) {
+    case PowerState::On: return "ON";
+    case PowerState::Off: return "OFF";
+    case PowerState::Reset: return "RESET";
+  }
+  return "OFF";
+}
+
+std::optional<PowerState> parsePowerState(std::string_view name) {
+  for (PowerState s : {PowerState::On, PowerState::Off, PowerState::Reset}) {
+    if (name == powerStateName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+kubos::graphql::Value toValue(const PowerStatus& p) {
   kubos::graphql::Value v = kubos::graphql::Value::object();
-  v.add("state", p.state.empty() ? kubos::graphql::Value() : kubos::graphql::Value(p.state));
+  v.add("state", p.state ? kubos::graphql::Value(powerStateName(*p.state)) : kubos::graphql::Value());
   v.add("uptime", p.uptime ? kubos::graphql::Value(*p.uptime) : kubos::graphql::Value());
   return v;
 }
@@ -109,8 +125,14 @@ std::shared_ptr<kubos::graphql::Schema> buildSchema(std::string_view deviceSdl, 
                           const Value& input = argument(args, "input");
                           const Value& state = argument(input, "state");
                           if (!state.isString()) throw kubos::graphql::FieldError("controlPower: input.state is required");
+                          // The engine has already checked the enum; a schema
+                          // that added a value the kit does not know is refused.
+                          const auto target = parsePowerState(state.asString());
+                          if (!target)
+                            throw kubos::graphql::FieldError("controlPower: unknown power state \"" + state.asString() +
+                                                             "\" (expected ON, OFF or RESET)");
                           Value payload = Value::object();
-                          payload.add("power", toValue(h.controlPower(state.asString())));
+                          payload.add("power", toValue(h.controlPower(*target)));
                           return payload;
                         }));
   bindings.emplace_back("Mutation.commandRaw", orNotImplemented(h.commandRaw, [h](Args, Args args, Info) -> Value {

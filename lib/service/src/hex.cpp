@@ -1,14 +1,11 @@
 #include "service/hex.h"
 
+#include "text.h"
+
 namespace kubos::service {
 namespace {
 
-int nibble(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+using detail::hexDigitValue;
 
 std::string printable(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -22,7 +19,7 @@ std::string printable(char c) {
 std::optional<Bytes> decodeHex(std::string_view text, std::string* error) {
   // Report the first bad character before the length: it is the more useful hint.
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (nibble(text[i]) < 0) {
+    if (hexDigitValue(text[i]) < 0) {
       if (error) *error = "invalid hex digit " + printable(text[i]) + " at position " + std::to_string(i);
       return std::nullopt;
     }
@@ -34,7 +31,7 @@ std::optional<Bytes> decodeHex(std::string_view text, std::string* error) {
   Bytes out;
   out.reserve(text.size() / 2);
   for (std::size_t i = 0; i < text.size(); i += 2)
-    out.push_back(static_cast<std::uint8_t>(nibble(text[i]) << 4 | nibble(text[i + 1])));
+    out.push_back(static_cast<std::uint8_t>(hexDigitValue(text[i]) << 4 | hexDigitValue(text[i + 1])));
   return out;
 }
 

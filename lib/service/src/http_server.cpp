@@ -9,13 +9,14 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cctype>
 #include <list>
 #include <mutex>
 #include <stdexcept>
 
+#include "graphql/engine.h"
 #include "service/http.h"
 #include "service/log.h"
+#include "text.h"
 #include "worker_pool.h"
 
 namespace kubos::service {
@@ -60,9 +61,12 @@ HttpResponse HttpResponse::json(int status, std::string body, std::string conten
   return r;
 }
 
+HttpResponse HttpResponse::error(int status, std::string_view message, std::string contentType) {
+  return json(status, kubos::graphql::errorsJson(message), std::move(contentType));
+}
+
 HttpResponse& HttpResponse::header(std::string name, std::string value) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  headers.push_back({std::move(name), std::move(value)});
+  headers.push_back({detail::asciiLower(name), std::move(value)});
   return *this;
 }
 
@@ -230,9 +234,8 @@ class Session : public std::enable_shared_from_this<Session> {
     target_ = req->target;
     req->remote = remote_;
     for (const auto& f : msg) {
-      std::string name(f.name_string());
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-      req->headers.push_back({std::move(name), std::string(f.value())});
+      const beast::string_view name = f.name_string();
+      req->headers.push_back({detail::asciiLower(std::string_view(name.data(), name.size())), std::string(f.value())});
     }
     req->body = std::move(msg.body());
     parser_.reset();
@@ -253,15 +256,14 @@ class Session : public std::enable_shared_from_this<Session> {
         res = self->server_.handler.handle(*req);
       } catch (const std::exception& e) {
         log::error("http: ", req->method, " ", req->target, ": ", e.what());
-        res = HttpResponse::json(500, R"({"errors":[{"message":"Internal server error"}]})");
+        res = HttpResponse::error(500, "Internal server error");
       }
       asio::post(self->server_.io, [self, res = std::move(res)]() mutable { self->write(std::move(res)); });
     });
     if (!queued) {
       server_.rejectedBusy.fetch_add(1, std::memory_order_relaxed);
       log::warn("http: ", remote_, ": request queue full (", server_.limits.queueLength, "), answering 503");
-      HttpResponse busy = HttpResponse::json(
-          503, R"({"errors":[{"message":"Service busy: too many requests waiting, try again"}]})");
+      HttpResponse busy = HttpResponse::error(503, "Service busy: too many requests waiting, try again");
       busy.header("retry-after", "1");
       write(std::move(busy));
     }
@@ -273,18 +275,7 @@ class Session : public std::enable_shared_from_this<Session> {
     keepAlive_ = false;
     linger_ = true;
     log::warn("http: ", remote_, ": ", status, " ", message);
-    HttpResponse r = HttpResponse::json(status, R"({"errors":[{"message":)" + jsonQuote(message) + "}]}");
-    write(std::move(r));
-  }
-
-  static std::string jsonQuote(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-      if (c == '"' || c == '\\') out += '\\';
-      if (static_cast<unsigned char>(c) < 0x20) continue;  // messages here are ours; drop controls
-      out += c;
-    }
-    return out + "\"";
+    write(HttpResponse::error(status, message));
   }
 
   void write(HttpResponse r) {

@@ -1,10 +1,15 @@
 #include "service/log.h"
 
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <iostream>
 #include <mutex>
@@ -18,6 +23,7 @@ struct State {
   std::string syslogIdent;  // openlog keeps the pointer: must outlive it
   bool syslogOpen = false;
   std::function<void(Level, std::string_view)> observer;
+  bool unheardChecked = false;  // warnIfUnheard() ran since init()
 };
 
 State& state() {
@@ -38,6 +44,26 @@ int syslogPriority(Level level) {
   return LOG_INFO;
 }
 
+// Whether a syslog daemon listens on `path` (datagram, as syslog(3) tries
+// first, then stream). Empty when it does, else why not.
+std::string syslogProblem(const std::string& path) {
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  if (path.size() >= sizeof addr.sun_path) return path + ": path too long";
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  int err = 0;
+  for (int type : {SOCK_DGRAM, SOCK_STREAM}) {
+    const int fd = ::socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+    if (fd < 0) return path + ": " + std::strerror(errno);
+    const int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr);
+    err = errno;
+    ::close(fd);
+    if (rc == 0) return {};
+    if (err != EPROTOTYPE) break;  // wrong socket type: try the other one
+  }
+  return path + ": " + std::strerror(err);
+}
+
 void emit(State& s, Level level, std::string_view message, bool toStderr) {
   // One record per line: control characters (a newline inside a client's
   // query text, say) would split it or forge a second one.
@@ -49,7 +75,7 @@ void emit(State& s, Level level, std::string_view message, bool toStderr) {
     std::cerr << (s.options.ident.empty() ? std::string("service") : s.options.ident) << ": " << text << '\n';
     std::cerr.flush();
   }
-  if (s.options.echoStdout) {
+  if (s.options.echoStdout && !toStderr) {
     std::cout << formatEcho(level, text) << '\n';
     std::cout.flush();
   }
@@ -92,6 +118,7 @@ void init(const Options& options) {
     ::openlog(s.syslogIdent.c_str(), LOG_PID | LOG_NDELAY, options.facility < 0 ? LOG_DAEMON : options.facility);
     s.syslogOpen = true;
   }
+  s.unheardChecked = false;
 }
 
 const Options& options() { return state().options; }
@@ -109,6 +136,21 @@ void fatal(std::string_view message) {
   State& s = state();
   std::lock_guard lock(s.mutex);
   emit(s, Level::Error, message, true);
+}
+
+void warnIfUnheard() {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  if (s.unheardChecked) return;
+  s.unheardChecked = true;
+  // Without --stdout, syslog is the only place lines go: a service that
+  // prints nothing at all would look dead.
+  if (!s.options.useSyslog || s.options.echoStdout) return;
+  const std::string problem = syslogProblem(s.options.syslogSocket);
+  if (problem.empty()) return;
+  std::cerr << (s.options.ident.empty() ? std::string("service") : s.options.ident) << ": syslog is unreachable ("
+            << problem << "): log lines are lost; run with --stdout to see them\n";
+  std::cerr.flush();
 }
 
 void setObserver(std::function<void(Level, std::string_view)> observer) {

@@ -9,7 +9,8 @@ ServiceLimits readLimits(const ConfigTable& t) {
   constexpr ConfigTable::Int kDay = 24LL * 3600 * 1000;
   ServiceLimits l;
   l.http.maxBodyBytes = static_cast<std::size_t>(t.getInt("max-body-bytes", 1 << 20, 1, 1LL << 30));
-  l.http.maxHeaderBytes = static_cast<std::size_t>(t.getInt("max-header-bytes", 16 * 1024, 1024, 1 << 20));
+  l.http.maxHeaderBytes =
+      static_cast<std::size_t>(t.getInt("max-header-bytes", ConfigTable::Int{16} * 1024, 1024, 1 << 20));
   l.http.headerTimeout = milliseconds(t.getInt("header-timeout-ms", 10'000, 1, kDay));
   l.http.bodyTimeout = milliseconds(t.getInt("body-timeout-ms", 30'000, 1, kDay));
   l.http.idleTimeout = milliseconds(t.getInt("idle-timeout-ms", 60'000, 1, kDay));
@@ -46,8 +47,9 @@ std::optional<int> Service::init(int argc, const char* const* argv) {
   lo.echoStdout = options().echoStdout;
   log::init(lo);
 
-  const std::string path = options().configPath ? *options().configPath : Config::defaultPath();
+  std::string path;
   try {
+    path = options().configPath ? *options().configPath : Config::defaultPathOrThrow();
     config_.emplace(Config::load(section_, path));
     address_ = config_->addr();
     limits_ = readLimits(config_->service());
@@ -81,20 +83,23 @@ bool Service::listen() {
   return true;
 }
 
-int Service::serve(std::shared_ptr<const kubos::graphql::Schema> schema, void* context, const kubos::graphql::Value* rootValue) {
+int Service::serve(std::shared_ptr<const kubos::graphql::Schema> schema, const kubos::graphql::Value* rootValue) {
   if (!config_) return fail("internal error: Service::serve() called before init()");
   if (!schema) return fail("internal error: no schema to serve");
   engine_ = std::make_unique<kubos::graphql::Engine>(std::move(schema), limits_.engine);
   GraphQLHttpOptions opts;
   opts.maxBatch = limits_.maxBatch;
-  opts.context = context;
   opts.rootValue = rootValue;
   opts.title = binaryName_ + " GraphiQL";
   handler_ = std::make_unique<GraphQLHttpHandler>(*engine_, opts);
   if (!listen()) return 1;
   forwarder_->target = handler_.get();
+  // Start-up has read its configuration by now: what nobody read is a typo
+  // or a leftover. Said once, and the service carries on.
+  for (const auto& unknown : config_->unknownKeys()) log::warn("config: ", unknown);
   for (const auto& a : server_->boundAddresses())
     log::info(binaryName_, " ", version_, " serving GraphQL on http://", a, "/ (GraphiQL at http://", a, "/graphiql)");
+  log::warnIfUnheard();
   server_->run(true);
   log::info(binaryName_, " stopped");
   return 0;

@@ -1,4 +1,4 @@
-// Requirements SK-CLI-*: the common command line (CONTRACT.md section 2).
+// Requirements SK-CLI-*: the common command line (docs/services.md, "Command line").
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -21,7 +21,7 @@ Run run(kubos::service::CommandLine& cl, std::vector<const char*> args) {
 }
 }  // namespace
 
-TEST(CommandLine, SKCLI1_CommonFlags) {
+TEST(CommandLine, SK_CLI_1_CommonFlags) {
   kubos::service::CommandLine cl("svc", "test", "1.2.3");
   auto r = run(cl, {"-c", "/x.toml", "-l", "debug", "--stdout"});
   EXPECT_FALSE(r.rc.has_value()) << r.err;
@@ -30,7 +30,7 @@ TEST(CommandLine, SKCLI1_CommonFlags) {
   EXPECT_TRUE(cl.options().echoStdout);
 }
 
-TEST(CommandLine, SKCLI2_Defaults) {
+TEST(CommandLine, SK_CLI_2_Defaults) {
   kubos::service::CommandLine cl("svc", "test", "1.2.3");
   auto r = run(cl, {});
   EXPECT_FALSE(r.rc.has_value());
@@ -39,13 +39,13 @@ TEST(CommandLine, SKCLI2_Defaults) {
   EXPECT_FALSE(cl.options().echoStdout);
 }
 
-TEST(CommandLine, SKCLI3_LongConfigFlag) {
+TEST(CommandLine, SK_CLI_3_LongConfigFlag) {
   kubos::service::CommandLine cl("svc", "test", "1.2.3");
   EXPECT_FALSE(run(cl, {"--config", "/y.toml"}).rc);
   EXPECT_EQ(*cl.options().configPath, "/y.toml");
 }
 
-TEST(CommandLine, SKCLI4_HelpAndVersionExitZero) {
+TEST(CommandLine, SK_CLI_4_HelpAndVersionExitZero) {
   kubos::service::CommandLine a("svc", "test", "1.2.3");
   auto h = run(a, {"--help"});
   EXPECT_EQ(h.rc, 0);
@@ -58,7 +58,7 @@ TEST(CommandLine, SKCLI4_HelpAndVersionExitZero) {
   EXPECT_EQ(run(c, {"-h"}).rc, 0);
 }
 
-TEST(CommandLine, SKCLI5_BadFlagOneLineExit2) {
+TEST(CommandLine, SK_CLI_5_BadFlagOneLineExit2) {
   kubos::service::CommandLine cl("svc", "test", "1.2.3");
   auto r = run(cl, {"--bogus"});
   EXPECT_EQ(r.rc, 2);
@@ -66,7 +66,7 @@ TEST(CommandLine, SKCLI5_BadFlagOneLineExit2) {
   EXPECT_NE(r.err.find("--bogus"), std::string::npos) << r.err;
 }
 
-TEST(CommandLine, SKCLI6_BadLevelAndMissingValueExit2) {
+TEST(CommandLine, SK_CLI_6_BadLevelAndMissingValueExit2) {
   kubos::service::CommandLine a("svc", "test", "1");
   auto r = run(a, {"-l", "loud"});
   EXPECT_EQ(r.rc, 2);
@@ -76,7 +76,7 @@ TEST(CommandLine, SKCLI6_BadLevelAndMissingValueExit2) {
   EXPECT_EQ(run(b, {"-c"}).rc, 2);
 }
 
-TEST(CommandLine, SKCLI7_ServicesAddTheirOwnFlags) {
+TEST(CommandLine, SK_CLI_7_ServicesAddTheirOwnFlags) {
   kubos::service::CommandLine cl("svc", "test", "1");
   bool onboot = false;
   cl.app().add_flag("-b,--onboot", onboot, "start OnBoot apps");

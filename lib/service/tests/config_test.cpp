@@ -1,8 +1,10 @@
-// Requirements SK-CFG-*: config.toml per CONTRACT.md section 3.
+// Requirements SK-CFG-*: config.toml (docs/services.md, "config.toml").
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
+
+#include <unistd.h>
 
 #include "service/config.h"
 
@@ -43,7 +45,7 @@ x = 1
 
 }  // namespace
 
-TEST(Config, SKCFG1_ParentTableAfterChildAndAddr) {
+TEST(Config, SK_CFG_1_ParentTableAfterChildAndAddr) {
   auto c = Config::fromString("svc", kGood, "/cfg.toml");
   auto a = c.addr();
   EXPECT_EQ(a.ip, "127.0.0.1");
@@ -52,14 +54,14 @@ TEST(Config, SKCFG1_ParentTableAfterChildAndAddr) {
   EXPECT_EQ(c.service().requireString("bus"), "/dev/ttyS4");
 }
 
-TEST(Config, SKCFG2_Ipv6AndHostNamesAreKeptAsWritten) {
+TEST(Config, SK_CFG_2_Ipv6AndHostNamesAreKeptAsWritten) {
   auto c6 = Config::fromString("s", "[s.addr]\nip = \"::1\"\nport = 80\n", "f");
   EXPECT_EQ(c6.addr().toString(), "[::1]:80");
   auto ch = Config::fromString("s", "[s.addr]\nip = \"localhost\"\nport = 80\n", "f");
   EXPECT_EQ(ch.addr().toString(), "localhost:80");
 }
 
-TEST(Config, SKCFG3_TypedAccessorsWithDefaults) {
+TEST(Config, SK_CFG_3_TypedAccessorsWithDefaults) {
   auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
   EXPECT_EQ(t.getInt("baud", 9600), 115200);
   EXPECT_EQ(t.getInt("missing", 9600), 9600);
@@ -72,7 +74,7 @@ TEST(Config, SKCFG3_TypedAccessorsWithDefaults) {
   EXPECT_FALSE(t.optInt("missing").has_value());
 }
 
-TEST(Config, SKCFG4_SubTablesBelongToTheService) {
+TEST(Config, SK_CFG_4_SubTablesBelongToTheService) {
   auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
   auto comms = t.table("comms");
   ASSERT_TRUE(comms.has_value());
@@ -83,7 +85,7 @@ TEST(Config, SKCFG4_SubTablesBelongToTheService) {
             "/cfg.toml: svc.device: missing (a [svc.device] table is required)");
 }
 
-TEST(Config, SKCFG5_WrongTypeNamesFileLineKeyAndProblem) {
+TEST(Config, SK_CFG_5_WrongTypeNamesFileLineKeyAndProblem) {
   auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
   EXPECT_EQ(errorOf([&] { t.getInt("bus", 0); }), "/cfg.toml:7: svc.bus: expected an integer, found a string");
   EXPECT_EQ(errorOf([&] { t.getString("baud", ""); }), "/cfg.toml:8: svc.baud: expected a string, found an integer");
@@ -93,17 +95,17 @@ TEST(Config, SKCFG5_WrongTypeNamesFileLineKeyAndProblem) {
   EXPECT_EQ(errorOf([&] { t.table("bus"); }), "/cfg.toml:7: svc.bus: expected a table, found a string");
 }
 
-TEST(Config, SKCFG6_RangeAndMissingKeys) {
+TEST(Config, SK_CFG_6_RangeAndMissingKeys) {
   auto t = Config::fromString("svc", kGood, "/cfg.toml").service();
   EXPECT_EQ(errorOf([&] { t.getInt("baud", 0, 1, 1000); }), "/cfg.toml:8: svc.baud: 115200 is out of range (1..1000)");
   EXPECT_EQ(errorOf([&] { t.requireString("device"); }), "/cfg.toml: svc.device: missing (a string is required)");
 }
 
-TEST(Config, SKCFG7_MissingSection) {
+TEST(Config, SK_CFG_7_MissingSection) {
   EXPECT_EQ(errorOf([] { Config::fromString("nope", kGood, "/cfg.toml"); }), "/cfg.toml: no [nope] section");
 }
 
-TEST(Config, SKCFG8_MissingAddrIpPort) {
+TEST(Config, SK_CFG_8_MissingAddrIpPort) {
   EXPECT_EQ(errorOf([] { Config::fromString("other", kGood, "/c.toml").addr(); }),
             "/c.toml: other.addr: missing (a [other.addr] table with ip and port is required)");
   EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nport = 1\n", "/c.toml").addr(); }),
@@ -114,7 +116,7 @@ TEST(Config, SKCFG8_MissingAddrIpPort) {
             "/c.toml:2: s.addr.ip: must not be empty");
 }
 
-TEST(Config, SKCFG9_PortWrongTypeAndOutOfRange) {
+TEST(Config, SK_CFG_9_PortWrongTypeAndOutOfRange) {
   EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"a\"\nport = \"80\"\n", "/c.toml").addr(); }),
             "/c.toml:3: s.addr.port: expected an integer, found a string");
   EXPECT_EQ(errorOf([] { Config::fromString("s", "[s.addr]\nip = \"a\"\nport = 70000\n", "/c.toml").addr(); }),
@@ -125,23 +127,23 @@ TEST(Config, SKCFG9_PortWrongTypeAndOutOfRange) {
             "/c.toml:2: s.addr.ip: expected a string, found an integer");
 }
 
-TEST(Config, SKCFG10_SyntaxErrorNamesLineAndColumn) {
+TEST(Config, SK_CFG_10_SyntaxErrorNamesLineAndColumn) {
   const std::string msg = errorOf([] { Config::fromString("s", "[s]\nx = 1\ny = = 2\n", "/c.toml"); });
   EXPECT_EQ(msg.rfind("/c.toml:3:", 0), 0u) << msg;
   EXPECT_NE(msg.find("TOML syntax error"), std::string::npos) << msg;
   EXPECT_EQ(msg.find('\n'), std::string::npos) << "one line: " << msg;
 }
 
-TEST(Config, SKCFG11_MissingFileNamesPathAndReason) {
+TEST(Config, SK_CFG_11_MissingFileNamesPathAndReason) {
   EXPECT_EQ(errorOf([] { Config::load("s", "/nonexistent/dir/config.toml"); }),
             "/nonexistent/dir/config.toml: cannot read config file: No such file or directory");
 }
 
-TEST(Config, SKCFG11_DirectoryIsNotAConfigFile) {
+TEST(Config, SK_CFG_11_DirectoryIsNotAConfigFile) {
   EXPECT_EQ(errorOf([] { Config::load("s", "/tmp"); }), "/tmp: cannot read config file: Is a directory");
 }
 
-TEST(Config, SKCFG12_LoadsFromFile) {
+TEST(Config, SK_CFG_12_LoadsFromFile) {
   char tmpl[] = "/tmp/kitcfgXXXXXX";
   int fd = mkstemp(tmpl);
   ASSERT_GE(fd, 0);
@@ -153,7 +155,7 @@ TEST(Config, SKCFG12_LoadsFromFile) {
   std::remove(tmpl);
 }
 
-TEST(Config, SKCFG13_DefaultPathPrefersUserPartition) {
+TEST(Config, SK_CFG_13_DefaultPathPrefersUserPartition) {
   char tmpl[] = "/tmp/kitcfgXXXXXX";
   int fd = mkstemp(tmpl);
   ASSERT_GE(fd, 0);
@@ -163,4 +165,59 @@ TEST(Config, SKCFG13_DefaultPathPrefersUserPartition) {
   std::remove(tmpl);
   EXPECT_EQ(Config::kUserConfigPath, std::string("/home/system/etc/config.toml"));
   EXPECT_EQ(Config::kSystemConfigPath, std::string("/etc/kubos-config.toml"));
+}
+
+TEST(Config, SK_CFG_20_UnknownKeysAreListedWithTheNearestKnownKey) {
+  Config c = Config::fromString("svc", R"([svc.addr]
+ip = "127.0.0.1"
+port = 8100
+prot = 1
+[svc]
+bus = "/dev/ttyS4"
+tiemout_ms = 500
+zzz = 1
+[svc.comms]
+ip = "1.2.3.4"
+[svc.extra]
+x = 1
+[other]
+tiemout_ms = 1
+)",
+                                "/c.toml");
+  (void)c.addr();
+  (void)c.service().requireString("bus");
+  (void)c.service().getInt("timeout_ms", 500);
+  (void)c.service().table("comms");  // opened, but its ip is never read
+  const std::vector<std::string> expected{
+      "/c.toml:4: svc.addr.prot: unknown key, ignored",  // port is there: not a typo of it
+      "/c.toml:7: svc.tiemout_ms: unknown key, ignored (did you mean timeout_ms?)",
+      "/c.toml:8: svc.zzz: unknown key, ignored",
+      "/c.toml:10: svc.comms.ip: unknown key, ignored",
+      "/c.toml:11: svc.extra: unknown key, ignored",
+  };
+  EXPECT_EQ(c.unknownKeys(), expected);
+  // A table whose keys the service enumerates has no unknown keys.
+  (void)c.service().table("comms")->keys();
+  EXPECT_EQ(c.unknownKeys().size(), 4u);
+}
+
+TEST(Config, SK_CFG_21_SyntaxErrorsInPlainWords) {
+  auto msg = [](const char* text) { return errorOf([&] { Config::fromString("s", text, "/c.toml"); }); };
+  EXPECT_EQ(msg("[s]\nx = \"abc\n").rfind("/c.toml:2:9: TOML syntax error: unterminated string: ", 0), 0u)
+      << msg("[s]\nx = \"abc\n");
+  EXPECT_NE(msg("[s]\nx 5\n").find("missing '=' between the key and its value"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx = abc\n").find("bad value: text must be quoted"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx =\n").find("missing value after '='"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx = 1\nx = 2\n").find("defined twice"), std::string::npos);
+  EXPECT_NE(msg("[s\nx = 1\n").find("unterminated table header"), std::string::npos);
+  EXPECT_NE(msg("[s]\nx = tru\n").find("a boolean is true or false"), std::string::npos);
+  EXPECT_EQ(msg("[s]\nx = tru\n").find('\n'), std::string::npos) << "one line";
+}
+
+TEST(Config, SK_CFG_22_NoConfigFileNamesBothDefaultPaths) {
+  if (::access(Config::kUserConfigPath, F_OK) == 0 || ::access(Config::kSystemConfigPath, F_OK) == 0)
+    GTEST_SKIP() << "a KubOS config is installed on this machine";
+  EXPECT_EQ(
+      errorOf([] { (void)Config::defaultPathOrThrow(); }),
+      "no config file: neither /home/system/etc/config.toml nor /etc/kubos-config.toml exists (give one with -c PATH)");
 }

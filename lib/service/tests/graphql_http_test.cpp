@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "service/graphql_http.h"
+#include "service/log.h"
 
 namespace {
 
@@ -49,7 +50,7 @@ struct Fixture : ::testing::Test {
 
 }  // namespace
 
-TEST(MediaType, SKGQL10_AcceptNegotiation) {
+TEST(MediaType, SK_GQL_10_AcceptNegotiation) {
   using kubos::service::MediaType;
   auto n = [](const char* a) {
     std::string s(a);
@@ -66,38 +67,39 @@ TEST(MediaType, SKGQL10_AcceptNegotiation) {
   EXPECT_EQ(n("application/graphql-response+json;q=0"), MediaType::Json);
 }
 
-TEST(QueryString, SKGQL11_UrlDecoding) {
-  std::vector<std::pair<std::string, std::string>> p;
-  ASSERT_TRUE(kubos::service::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag", p));
+TEST(QueryString, SK_GQL_11_UrlDecoding) {
+  auto parsed = kubos::service::parseQueryString("query=%7Bping%7D&a=b+c&empty=&flag");
+  ASSERT_TRUE(parsed);
+  const auto& p = *parsed;
   ASSERT_EQ(p.size(), 4u);
   EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"query", "{ping}"}));
   EXPECT_EQ(p[1].second, "b c");
   EXPECT_EQ(p[2].second, "");
   EXPECT_EQ(p[3].first, "flag");
-  EXPECT_FALSE(kubos::service::parseQueryString("a=%zz", p));
-  EXPECT_FALSE(kubos::service::parseQueryString("a=%4", p));
+  EXPECT_FALSE(kubos::service::parseQueryString("a=%zz"));
+  EXPECT_FALSE(kubos::service::parseQueryString("a=%4"));
 }
 
-TEST_F(Fixture, SKGQL1_PostAnswersData) {
+TEST_F(Fixture, SK_GQL_1_PostAnswersData) {
   auto r = send("POST", "/", R"({"query":"{ping}"})");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
   EXPECT_EQ(*r.findHeader("content-type"), "application/json");
 }
 
-TEST_F(Fixture, SKGQL2_NoContentTypeIsJson) {
+TEST_F(Fixture, SK_GQL_2_NoContentTypeIsJson) {
   auto r = send("POST", "/", R"({"query":"{ping}"})", {});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
 }
 
-TEST_F(Fixture, SKGQL3_OtherContentTypeIs415) {
+TEST_F(Fixture, SK_GQL_3_OtherContentTypeIs415) {
   EXPECT_EQ(send("POST", "/", "{}", {{"content-type", "text/plain"}}).status, 415);
   EXPECT_EQ(send("POST", "/", "{}", {{"content-type", "application/json; charset=latin1"}}).status, 415);
   EXPECT_EQ(send("POST", "/", R"({"query":"{ping}"})", {{"content-type", "Application/JSON; Charset=UTF-8"}}).status, 200);
 }
 
-TEST_F(Fixture, SKGQL4_BatchesAndTheirLimit) {
+TEST_F(Fixture, SK_GQL_4_BatchesAndTheirLimit) {
   auto r = send("POST", "/", R"([{"query":"{ping}"},{"query":"{echo(text:\"a\")}"}])");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"([{"data":{"ping":"pong"}},{"data":{"echo":"a"}}])");
@@ -108,7 +110,7 @@ TEST_F(Fixture, SKGQL4_BatchesAndTheirLimit) {
   EXPECT_EQ(send("POST", "/", R"([{"query":"{ping}"},{"nope":1}])").status, 400);
 }
 
-TEST_F(Fixture, SKGQL5_GetQueriesAndMutationRefusal) {
+TEST_F(Fixture, SK_GQL_5_GetQueriesAndMutationRefusal) {
   auto r = send("GET", "/?query=%7Bping%7D", "", {});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})");
@@ -119,7 +121,7 @@ TEST_F(Fixture, SKGQL5_GetQueriesAndMutationRefusal) {
   EXPECT_EQ(send("GET", "/?query=%7Bping%7D&variables=%5B1%5D", "", {}).status, 400);  // variables must be an object
 }
 
-TEST_F(Fixture, SKGQL6_BadBodiesAre400) {
+TEST_F(Fixture, SK_GQL_7_BadBodiesAre400) {
   EXPECT_EQ(send("POST", "/", "").status, 400);
   EXPECT_EQ(send("POST", "/", "{ \"not a JSON").status, 400);
   EXPECT_EQ(send("POST", "/", "42").status, 400);
@@ -128,7 +130,7 @@ TEST_F(Fixture, SKGQL6_BadBodiesAre400) {
   EXPECT_EQ(send("POST", "/", R"({"query":"{ping}","operationName":false})").status, 400);
 }
 
-TEST_F(Fixture, SKGQL7_StatusDependsOnAcceptedMediaType) {
+TEST_F(Fixture, SK_GQL_8_StatusDependsOnAcceptedMediaType) {
   auto json = send("POST", "/", R"({"query":"{nope}"})");
   EXPECT_EQ(json.status, 200);
   std::vector<kubos::service::HttpHeader> grj{{"content-type", "application/json"}, {"accept", "application/graphql-response+json"}};
@@ -140,13 +142,13 @@ TEST_F(Fixture, SKGQL7_StatusDependsOnAcceptedMediaType) {
   EXPECT_EQ(ok.status, 200) << "a field error still executed";
 }
 
-TEST_F(Fixture, SKGQL8_OtherMethodsAnd405) {
+TEST_F(Fixture, SK_GQL_12_OtherMethodsAnd405) {
   auto r = send("DELETE", "/");
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(*r.findHeader("allow"), "GET, POST");
 }
 
-TEST_F(Fixture, SKGIQL3_GraphiqlRoutes) {
+TEST_F(Fixture, SK_GIQL_3_GraphiqlRoutes) {
   auto page = send("GET", "/graphiql", "", {});
   if (kubos::service::graphiqlAssetsBundled()) {
     EXPECT_EQ(page.status, 200);
@@ -157,4 +159,82 @@ TEST_F(Fixture, SKGIQL3_GraphiqlRoutes) {
     EXPECT_EQ(page.status, 503);
   }
   EXPECT_EQ(send("POST", "/graphiql", R"({"query":"{ping}"})").status, 405);
+}
+
+TEST(ParseRequests, SK_REQ_1_OneReaderForBodiesAndBatches) {
+  std::string err;
+  auto one = kubos::service::parseRequests(R"({"query":"{ping}","operationName":"A"})", 3, &err);
+  ASSERT_TRUE(one) << err;
+  EXPECT_FALSE(one->batch);
+  ASSERT_EQ(one->requests.size(), 1u);
+  EXPECT_EQ(one->requests[0].query, "{ping}");
+  EXPECT_EQ(one->requests[0].operationName, "A");
+  auto two = kubos::service::parseRequests(R"([{"query":"{a}"},{"query":"{b}"}])", 3, &err);
+  ASSERT_TRUE(two) << err;
+  EXPECT_TRUE(two->batch);
+  EXPECT_EQ(two->requests.size(), 2u);
+  auto refused = [](std::string_view body) {
+    std::string e;
+    EXPECT_FALSE(kubos::service::parseRequests(body, 3, &e)) << body;
+    return e;
+  };
+  EXPECT_EQ(refused("  "), "Missing body");
+  EXPECT_EQ(refused("[]"), "Empty batch: send at least one request");
+  EXPECT_EQ(refused(R"([{"query":"{a}"},{"query":"{a}"},{"query":"{a}"},{"query":"{a}"}])"),
+            "Batch of 4 requests exceeds the limit of 3 (max-batch)");
+  EXPECT_EQ(refused(R"([{"query":"{a}"},{"nope":1}])"), "Batch item 1: Missing query");
+  EXPECT_EQ(refused(R"("{a}")"), "JSON body must be an object");
+  EXPECT_EQ(refused("{").rfind("Unparsable JSON body: ", 0), 0u);
+}
+
+TEST(ParseRequests, SK_REQ_2_RefusalsEscapeControlCharacters) {
+  auto r = kubos::service::HttpResponse::error(400, "bad\x01\n\"x\"");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"({"errors":[{"message":"bad\u0001\n\"x\""}]})");
+  EXPECT_EQ(*r.findHeader("content-type"), "application/json");
+}
+
+namespace {
+const std::vector<kubos::service::HttpHeader> kBrowser{
+    {"accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}};
+}  // namespace
+
+TEST_F(Fixture, SK_EDGE_1_BrowserWithoutQueryIsSentToGraphiql) {
+  for (const char* target : {"/", "/?", "/anything", "/?operationName=x"}) {
+    auto r = send("GET", target, "", kBrowser);
+    EXPECT_EQ(r.status, 302) << target;
+    ASSERT_TRUE(r.findHeader("location")) << target;
+    EXPECT_EQ(*r.findHeader("location"), "/graphiql");
+  }
+  // A query still runs, whoever asks; clients not asking for HTML get the 400.
+  EXPECT_EQ(send("GET", "/?query=%7Bping%7D", "", kBrowser).status, 200);
+  EXPECT_EQ(send("GET", "/", "", {{"accept", "application/json"}}).status, 400);
+  EXPECT_EQ(send("GET", "/", "", {{"accept", "text/html;q=0"}}).status, 400);
+}
+
+TEST_F(Fixture, SK_EDGE_2_FaviconIs404WithoutAWarning) {
+  kubos::service::log::Options o;
+  o.ident = "graphql-http-test";
+  o.useSyslog = false;
+  kubos::service::log::init(o);
+  std::vector<std::string> lines;
+  kubos::service::log::setObserver([&](kubos::service::log::Level, std::string_view m) { lines.emplace_back(m); });
+  kubos::service::GraphQLHttpHandler logging{engine, kubos::service::GraphQLHttpOptions{}};
+  kubos::service::HttpRequest r;
+  r.method = "GET";
+  r.target = "/favicon.ico";
+  r.headers = kBrowser;
+  auto quick = logging.route(r);
+  kubos::service::log::setObserver(nullptr);
+  ASSERT_TRUE(quick);
+  EXPECT_EQ(quick->status, 404);
+  EXPECT_TRUE(lines.empty()) << lines.front();
+}
+
+TEST_F(Fixture, SK_EDGE_3_PostOnAnyPathStaysGraphQL) {
+  for (const char* target : {"/", "/favicon.ico", "/graphql", "/a/b?c=d"}) {
+    auto r = send("POST", target, R"({"query":"{ping}"})");
+    EXPECT_EQ(r.status, 200) << target;
+    EXPECT_EQ(r.body, R"({"data":{"ping":"pong"}})") << target;
+  }
 }

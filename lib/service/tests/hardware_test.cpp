@@ -1,4 +1,4 @@
-// Requirements SK-HW-*: the hardware base schema and its defaults.
+// Requirements SK-HW-*: the hardware base schema, its defaults and its types.
 #include <gtest/gtest.h>
 
 #include "graphql/engine.h"
@@ -14,7 +14,7 @@ std::string run(kubos::graphql::Engine& e, const std::string& query) {
 
 }  // namespace
 
-TEST(Hardware, SKHW1_BaseSchemaBuildsAloneWithDefaults) {
+TEST(Hardware, SK_HW_2_BaseSchemaBuildsAloneWithDefaults) {
   std::string err;
   auto s = kubos::service::hardware::buildSchema("", {}, &err);
   ASSERT_TRUE(s) << err;
@@ -29,10 +29,10 @@ TEST(Hardware, SKHW1_BaseSchemaBuildsAloneWithDefaults) {
   }
 }
 
-TEST(Hardware, SKHW2_HandlersAndDeviceFields) {
+TEST(Hardware, SK_HW_8_HandlersAndDeviceFields) {
   kubos::service::hardware::Handlers h;
   h.config = [] { return std::string("primary"); };
-  h.controlPower = [](const std::string& state) { return kubos::service::hardware::PowerState{state, 0}; };
+  h.controlPower = [](kubos::service::hardware::PowerState target) { return kubos::service::hardware::PowerStatus{target, 0}; };
   h.noop = [] { return false; };
   std::string err;
   auto s = kubos::service::hardware::buildSchema("extend type Query { voltage: Float }", h, &err);
@@ -50,9 +50,9 @@ TEST(Hardware, SKHW2_HandlersAndDeviceFields) {
   EXPECT_EQ(run(e, "mutation{noop}"), R"({"data":{"noop":false}})");
 }
 
-TEST(Hardware, SKHW3_HandlerExceptionBecomesFieldError) {
+TEST(Hardware, SK_HW_3_HandlerExceptionBecomesFieldError) {
   kubos::service::hardware::Handlers h;
-  h.power = []() -> kubos::service::hardware::PowerState { throw std::runtime_error("bus timeout"); };
+  h.power = []() -> kubos::service::hardware::PowerStatus { throw std::runtime_error("bus timeout"); };
   std::string err;
   auto s = kubos::service::hardware::buildSchema("", h, &err);
   ASSERT_TRUE(s);
@@ -62,7 +62,7 @@ TEST(Hardware, SKHW3_HandlerExceptionBecomesFieldError) {
   EXPECT_NE(out.find(R"("ping":"pong")"), std::string::npos) << out;
 }
 
-TEST(Hardware, SKHW4_CommandRawCodecs) {
+TEST(Hardware, SK_HW_4_CommandRawCodecs) {
   EXPECT_EQ(kubos::service::hardware::decodeCommand("0a0B", "HEX"), (kubos::service::Bytes{0x0a, 0x0b}));
   EXPECT_EQ(kubos::service::hardware::decodeCommand("hi", "STR"), kubos::service::bytesOf("hi"));
   try {
@@ -77,10 +77,38 @@ TEST(Hardware, SKHW4_CommandRawCodecs) {
   EXPECT_EQ(kubos::graphql::toJson(kubos::service::hardware::encodeRawResponse(kubos::service::bytesOf("ok"), "HEX")), R"({"response":"6f6b","format":"HEX"})");
 }
 
-TEST(Hardware, SKHW5_BadDeviceSdlNamesTheProblem) {
+TEST(Hardware, SK_HW_9_BadDeviceSdlNamesTheProblem) {
   std::string err;
   EXPECT_FALSE(kubos::service::hardware::buildSchema("extend type Nope { x: Int }", {}, &err));
   EXPECT_NE(err.find("Nope"), std::string::npos) << err;
   EXPECT_FALSE(kubos::service::hardware::bindField(*kubos::service::hardware::buildSchema("", {}, &err), "Query", {}, &err));
   EXPECT_NE(err.find("expected Type.field"), std::string::npos);
+}
+
+TEST(Hardware, SK_HW_7_PowerStateIsOneEnumAndAnUnknownStateIsAnError) {
+  using kubos::service::hardware::PowerState;
+  for (PowerState s : {PowerState::On, PowerState::Off, PowerState::Reset}) {
+    EXPECT_EQ(kubos::service::hardware::parsePowerState(kubos::service::hardware::powerStateName(s)), s);
+  }
+  EXPECT_EQ(kubos::service::hardware::parsePowerState("SLEEP"), std::nullopt);
+  EXPECT_EQ(kubos::service::hardware::parsePowerState("on"), std::nullopt);
+
+  // A device schema that adds an enum value the kit does not know gets an
+  // error for it; the handler is never called with a guessed state.
+  kubos::service::hardware::Handlers h;
+  int calls = 0;
+  h.controlPower = [&calls](PowerState target) {
+    ++calls;
+    return kubos::service::hardware::PowerStatus{target, 0};
+  };
+  std::string err;
+  auto s = kubos::service::hardware::buildSchema("extend enum PowerStateEnum { SLEEP }", h, &err);
+  ASSERT_TRUE(s) << err;
+  kubos::graphql::Engine e(s);
+  const std::string out = run(e, "mutation{controlPower(input:{state:SLEEP}){power{state}}}");
+  EXPECT_NE(out.find(R"(unknown power state \"SLEEP\" (expected ON, OFF or RESET))"), std::string::npos) << out;
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(run(e, "mutation{controlPower(input:{state:OFF}){power{state}}}"),
+            R"({"data":{"controlPower":{"power":{"state":"OFF"}}}})");
+  EXPECT_EQ(calls, 1);
 }

@@ -128,7 +128,7 @@ std::string exchange(std::uint16_t port, const std::string& request) {
 
 }  // namespace
 
-TEST(HttpServer, SKHTTP1_ContentLengthAndKeepAlive) {
+TEST(HttpServer, SK_HTTP_1_ContentLengthAndKeepAlive) {
   Server s;
   int fd = connectTo(s.port());
   ASSERT_GE(fd, 0);
@@ -143,7 +143,7 @@ TEST(HttpServer, SKHTTP1_ContentLengthAndKeepAlive) {
   ::close(fd);
 }
 
-TEST(HttpServer, SKHTTP2_InlineRouteAndHandlerExceptionIs500) {
+TEST(HttpServer, SK_HTTP_2_InlineRouteAndHandlerExceptionIs500) {
   Server s;
   int fd = connectTo(s.port());
   sendAll(fd, "GET /inline HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -154,7 +154,7 @@ TEST(HttpServer, SKHTTP2_InlineRouteAndHandlerExceptionIs500) {
   ::close(fd);
 }
 
-TEST(HttpServer, SKHTTP3_BodyOverLimitIs413) {
+TEST(HttpServer, SK_HTTP_3_BodyOverLimitIs413) {
   kubos::service::HttpLimits l;
   l.maxBodyBytes = 100;
   Server s(l);
@@ -169,7 +169,7 @@ TEST(HttpServer, SKHTTP3_BodyOverLimitIs413) {
   EXPECT_EQ(statusOf(exchange(s.port(), post("/", std::string(100, 'z')))), 200);
 }
 
-TEST(HttpServer, SKHTTP4_HeaderTimeoutClosesSlowClient) {
+TEST(HttpServer, SK_HTTP_4_HeaderTimeoutClosesSlowClient) {
   kubos::service::HttpLimits l;
   l.headerTimeout = 300ms;
   Server s(l);
@@ -185,7 +185,7 @@ TEST(HttpServer, SKHTTP4_HeaderTimeoutClosesSlowClient) {
   ::close(fd);
 }
 
-TEST(HttpServer, SKHTTP5_SlowClientDoesNotStallOthers) {
+TEST(HttpServer, SK_HTTP_5_SlowClientDoesNotStallOthers) {
   Server s;
   std::vector<int> slow;
   for (int i = 0; i < 20; ++i) {
@@ -203,7 +203,7 @@ TEST(HttpServer, SKHTTP5_SlowClientDoesNotStallOthers) {
   for (int f : slow) ::close(f);
 }
 
-TEST(HttpServer, SKHTTP6_BlockedHandlerDoesNotStopOtherRequests) {
+TEST(HttpServer, SK_HTTP_6_BlockedHandlerDoesNotStopOtherRequests) {
   Server s;
   int blocked = connectTo(s.port());
   sendAll(blocked, post("/slow", ""));
@@ -220,7 +220,7 @@ TEST(HttpServer, SKHTTP6_BlockedHandlerDoesNotStopOtherRequests) {
   ::close(blocked);
 }
 
-TEST(HttpServer, SKHTTP7_FullQueueAnswers503) {
+TEST(HttpServer, SK_HTTP_7_FullQueueAnswers503) {
   kubos::service::HttpLimits l;
   l.workers = 1;
   l.queueLength = 1;
@@ -242,7 +242,7 @@ TEST(HttpServer, SKHTTP7_FullQueueAnswers503) {
   EXPECT_EQ(s.server.stats().rejectedBusy, 1u);
 }
 
-TEST(HttpServer, SKHTTP8_Expect100Continue) {
+TEST(HttpServer, SK_HTTP_8_Expect100Continue) {
   Server s;
   int fd = connectTo(s.port());
   sendAll(fd, "POST /e HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
@@ -253,12 +253,12 @@ TEST(HttpServer, SKHTTP8_Expect100Continue) {
   ::close(fd);
 }
 
-TEST(HttpServer, SKHTTP9_MalformedRequestIs400) {
+TEST(HttpServer, SK_HTTP_9_MalformedRequestIs400) {
   Server s;
   EXPECT_EQ(statusOf(exchange(s.port(), "THIS IS NOT HTTP\r\n\r\n")), 400);
 }
 
-TEST(HttpServer, SKHTTP10_HugeHeaderIs431) {
+TEST(HttpServer, SK_HTTP_10_HugeHeaderIs431) {
   kubos::service::HttpLimits l;
   l.maxHeaderBytes = 1024;
   Server s(l);
@@ -266,7 +266,7 @@ TEST(HttpServer, SKHTTP10_HugeHeaderIs431) {
             431);
 }
 
-TEST(HttpServer, SKHTTP11_PortInUseNamesTheAddress) {
+TEST(HttpServer, SK_HTTP_11_PortInUseNamesTheAddress) {
   Server s;
   TestHandler h;
   kubos::service::HttpServer second(h, {});
@@ -279,13 +279,13 @@ TEST(HttpServer, SKHTTP11_PortInUseNamesTheAddress) {
   }
 }
 
-TEST(HttpServer, SKHTTP12_UnresolvableHost) {
+TEST(HttpServer, SK_HTTP_12_UnresolvableHost) {
   TestHandler h;
   kubos::service::HttpServer server(h, {});
   EXPECT_THROW(server.listen("no-such-host.invalid", 8080), std::runtime_error);
 }
 
-TEST(HttpServer, SKHTTP13_StopDrainsRequestInFlight) {
+TEST(HttpServer, SK_HTTP_13_StopDrainsRequestInFlight) {
   auto s = std::make_unique<Server>();
   int fd = connectTo(s->port());
   sendAll(fd, post("/slow", ""));
@@ -298,7 +298,7 @@ TEST(HttpServer, SKHTTP13_StopDrainsRequestInFlight) {
   ::close(fd);
 }
 
-TEST(HttpServer, SKHTTP14_ConnectionLimit) {
+TEST(HttpServer, SK_HTTP_14_ConnectionLimit) {
   kubos::service::HttpLimits l;
   l.maxConnections = 2;
   Server s(l);

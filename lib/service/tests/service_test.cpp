@@ -3,7 +3,7 @@
 
 #include "service/service.h"
 
-TEST(ServiceLimits, SKLIM4_DefaultsMatchTheContract) {
+TEST(ServiceLimits, SK_LIM_4_DefaultsMatchTheContract) {
   auto c = kubos::service::Config::fromString("s", "[s.addr]\nip = \"127.0.0.1\"\nport = 1\n", "f");
   auto l = kubos::service::readLimits(c.service());
   EXPECT_EQ(l.http.maxBodyBytes, 1u << 20);
@@ -13,7 +13,7 @@ TEST(ServiceLimits, SKLIM4_DefaultsMatchTheContract) {
   EXPECT_EQ(l.http.workers, 4u);
 }
 
-TEST(ServiceLimits, SKLIM5_ConfiguredUnderTheServiceTable) {
+TEST(ServiceLimits, SK_LIM_5_ConfiguredUnderTheServiceTable) {
   auto c = kubos::service::Config::fromString("s", R"(
 [s]
 max-body-bytes = 2048
@@ -35,7 +35,7 @@ max-batch = 4
   EXPECT_EQ(l.maxBatch, 4u);
 }
 
-TEST(ServiceLimits, SKLIM6_BadValuesNameTheKey) {
+TEST(ServiceLimits, SK_LIM_6_BadValuesNameTheKey) {
   auto c = kubos::service::Config::fromString("s", "[s]\nmax-body-bytes = -1\n", "/c.toml");
   try {
     kubos::service::readLimits(c.service());

@@ -68,7 +68,7 @@ int childCheck() {
 
 }  // namespace
 
-TEST(Syslog, SKLOG5_DaemonFacilityIdentPidMessageOnly) {
+TEST(Syslog, SK_LOG_5_DaemonFacilityIdentPidMessageOnly) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root for a private mount namespace";
   const pid_t pid = ::fork();
   ASSERT_GE(pid, 0);

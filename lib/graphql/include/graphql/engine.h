@@ -2,7 +2,11 @@
 // and validated documents, limits, and request/response JSON.
 //
 //   kubos::graphql::Engine engine(schema);
-//   std::string body = engine.executeJson(R"({"query":"{ping}"})");
+//   std::string body = kubos::graphql::resultToJson(engine.execute(request));
+//
+// Reading HTTP bodies (one request or a batch) is the service kit's job
+// (kubos::service::parseRequests in lib/service): one request path for every
+// service, with one batch limit.
 #pragma once
 
 #include <cstddef>
@@ -30,7 +34,6 @@ struct EngineLimits {
   std::uint64_t maxFieldCount = 10'000;  // fields with fragments expanded
   std::size_t cacheEntries = 256;    // parsed+validated documents kept (LRU)
   std::size_t maxValidationErrors = 100;
-  std::size_t maxBatchSize = 100;    // requests in one JSON array (executeJson)
 };
 
 struct Request {
@@ -43,7 +46,7 @@ struct Request {
 // Reads one GraphQL-over-HTTP request object ({"query", "variables",
 // "operationName", "extensions"}). On a malformed one returns nullopt and a
 // message a client can act on (e.g. "The \"query\" parameter must be a string.").
-std::optional<Request> requestFromValue(const Value& v, std::string* error);
+[[nodiscard]] std::optional<Request> requestFromValue(const Value& v, std::string* error);
 
 // A parsed and validated document, shared by the cache and in-flight requests.
 struct PreparedDocument {
@@ -58,8 +61,8 @@ struct PreparedDocument {
 // The operation type a request would run, if determinable (used to refuse
 // mutations over GET). nullopt when the document is invalid or the operation
 // cannot be selected.
-std::optional<ast::OperationType> operationTypeOf(const PreparedDocument& doc,
-                                                  const std::optional<std::string>& operationName);
+[[nodiscard]] std::optional<ast::OperationType> operationTypeOf(const PreparedDocument& doc,
+                                                                const std::optional<std::string>& operationName);
 
 class Engine {
  public:
@@ -69,14 +72,11 @@ class Engine {
   const EngineLimits& limits() const { return limits_; }
 
   // Parse + validate + limit checks, through the LRU cache (thread-safe).
-  std::shared_ptr<const PreparedDocument> prepare(std::string_view query);
+  [[nodiscard]] std::shared_ptr<const PreparedDocument> prepare(std::string_view query);
 
-  // Executes a request. `context` is passed to resolvers via ResolveInfo.
-  ExecutionResult execute(const Request& request, const Value* rootValue = nullptr, void* context = nullptr);
-
-  // JSON in, JSON out: one request object (or, with batches allowed, an
-  // array of them). Malformed JSON gives {"errors":[{"message":...}]}.
-  std::string executeJson(std::string_view body, const Value* rootValue = nullptr, void* context = nullptr);
+  // Executes a request. Resolvers reach their service's state through what
+  // they capture when bound (Schema::bindResolver), not through a context.
+  [[nodiscard]] ExecutionResult execute(const Request& request, const Value* rootValue = nullptr);
 
   std::size_t cacheSize() const;
 
@@ -92,7 +92,12 @@ class Engine {
 // Serialises a result exactly as a service sends it, in graphql-js's key order
 // (JSON.stringify of its ExecutionResult): {"errors":[...],"data":...}, with
 // only those keys, "errors" omitted when empty, "data" omitted when absent.
-std::string resultToJson(const ExecutionResult& r);
+[[nodiscard]] std::string resultToJson(const ExecutionResult& r);
 void appendResultJson(std::string& out, const ExecutionResult& r);
+
+// {"errors":[{"message":<message>}]}: the body of a request refused before
+// GraphQL ran (bad JSON, bad parameters, limits). The message is escaped as
+// JSON requires (control characters as \uXXXX, never dropped).
+[[nodiscard]] std::string errorsJson(std::string_view message);
 
 }  // namespace kubos::graphql

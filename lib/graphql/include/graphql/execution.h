@@ -36,7 +36,6 @@ struct ExecuteArgs {
   const Value* rootValue = nullptr;      // null: an empty object
   const Value* variableValues = nullptr; // raw (JSON) variables object, or null
   std::optional<std::string> operationName;
-  void* context = nullptr;
   // Optional: reuse field collection across executions. Must only ever be
   // used with the same schema and document (it keys on their addresses).
   ExecutionPlanCache* planCache = nullptr;

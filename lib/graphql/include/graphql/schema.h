@@ -92,7 +92,6 @@ struct ResolveInfo {
   const std::vector<const ast::Field*>& fieldNodes;  // the merged nodes of this field
   const Value& rootValue;
   const Value& variables;  // coerced variable values (an Object)
-  void* context;           // per-request context given to execute()
   ast::OperationType operation;
 };
 

@@ -115,6 +115,15 @@ struct JsonParseError {
 std::optional<Value> parseJson(std::string_view text, JsonParseError* error = nullptr,
                                std::size_t maxDepth = 512);
 
+// Reads JSON as JavaScript's JSON.parse does where strict JSON has no answer:
+// numbers past the double range become +-Infinity (Float), and lone surrogate
+// escapes ("\ud800") are kept, stored as their 3-byte generalized UTF-8 form
+// that appendJsonString writes back as the same escape. For tools that must
+// answer what graphql-js answers for the same files (graphql-exec); services
+// keep the strict parseJson.
+std::optional<Value> parseJsonLikeJavaScript(std::string_view text, JsonParseError* error = nullptr,
+                                             std::size_t maxDepth = 512);
+
 // Compact JSON, keys in stored order, numbers as JavaScript's JSON.stringify
 // prints them (NaN/Infinity as null), strings escaped as JSON.stringify does.
 std::string toJson(const Value& v);

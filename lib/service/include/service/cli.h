@@ -1,4 +1,4 @@
-// The command line every service accepts (CONTRACT.md section 2):
+// The command line every service accepts (docs/services.md, "Command line"):
 //   -c/--config PATH, -l LEVEL, --stdout, -h/--help, --version
 // Services add their own flags through app() before parse(), e.g.
 //   bool onboot = false; cli.app().add_flag("-b,--onboot", onboot, "...");

@@ -1,4 +1,4 @@
-// config.toml for services (CONTRACT.md section 3).
+// config.toml for services (docs/services.md, "config.toml").
 //
 //   [sim-eps-service]            keys of the service
 //   bus = "/dev/ttyS4"
@@ -31,7 +31,7 @@ struct Address {
   std::string ip;          // as written: literal or host name
   std::uint16_t port = 0;
   // "127.0.0.1:8100", "[::1]:8100", "localhost:8100"
-  std::string toString() const;
+  [[nodiscard]] std::string toString() const;
 };
 
 namespace detail {
@@ -40,7 +40,8 @@ struct ConfigDocument;  // the parsed TOML (kept alive by every view)
 
 // A view of one table ([name] or a sub-table such as [name.comms]) with typed
 // accessors. get*(key, default) returns the default only when the key is
-// absent; a present key of the wrong type or out of range is an error.
+// absent; a present key of the wrong type or out of range is an error. The
+// accessors are not [[nodiscard]]: calling one only to validate is fine.
 class ConfigTable {
  public:
   using Int = std::int64_t;
@@ -50,8 +51,8 @@ class ConfigTable {
   // Dotted path of this table, e.g. "sim-eps-service.comms".
   const std::string& path() const { return path_; }
   const std::string& file() const;
-  bool has(std::string_view key) const;
-  std::vector<std::string> keys() const;
+  [[nodiscard]] bool has(std::string_view key) const;
+  [[nodiscard]] std::vector<std::string> keys() const;
 
   std::string getString(std::string_view key, std::string def) const;
   std::optional<std::string> optString(std::string_view key) const;
@@ -69,7 +70,7 @@ class ConfigTable {
 
   std::vector<std::string> getStringList(std::string_view key, std::vector<std::string> def) const;
   std::vector<Int> getIntList(std::string_view key, std::vector<Int> def, Int min = kMinInt,
-                              Int max = kMaxInt) const;
+                                            Int max = kMaxInt) const;
 
   // A sub-table; nullopt when absent, ConfigError when present but not a table.
   std::optional<ConfigTable> table(std::string_view key) const;
@@ -77,7 +78,7 @@ class ConfigTable {
 
   // "<file>:<line>: <path>.<key>: <problem>" (line when the key exists).
   [[noreturn]] void fail(std::string_view key, std::string_view problem) const;
-  std::string keyPath(std::string_view key) const;
+  [[nodiscard]] std::string keyPath(std::string_view key) const;
 
  private:
   friend class Config;
@@ -96,9 +97,13 @@ class Config {
   static constexpr const char* kSystemConfigPath = "/etc/kubos-config.toml";
 
   // /home/system/etc/config.toml if it exists, else /etc/kubos-config.toml.
-  static std::string defaultPath();
+  [[nodiscard]] static std::string defaultPath();
   // The first candidate that exists, else the last one (testable form).
-  static std::string firstExisting(const std::vector<std::string>& candidates);
+  [[nodiscard]] static std::string firstExisting(const std::vector<std::string>& candidates);
+
+  // With no -c: what defaultPath() would read, or a ConfigError naming both
+  // paths tried when neither exists.
+  [[nodiscard]] static std::string defaultPathOrThrow();
 
   // Reads the file and finds [section]. Throws ConfigError.
   static Config load(std::string_view section, const std::string& path);
@@ -111,6 +116,13 @@ class Config {
   const ConfigTable& service() const { return service_; }
   // [section.addr] validated: ip a non-empty string, port an integer 1..65535.
   Address addr() const;
+
+  // One line per key of [section] (and of each sub-table the service opened)
+  // that the service never looked up, in file order, e.g.
+  //   "/etc/kubos-config.toml:4: sim-eps-service.tiemout_ms: unknown key, ignored (did you mean timeout_ms?)"
+  // Every key asked for counts as known, present or not, so call it after
+  // start-up has read the configuration (Service::serve does, and logs them).
+  [[nodiscard]] std::vector<std::string> unknownKeys() const;
 
  private:
   explicit Config(ConfigTable service) : service_(std::move(service)) {}

@@ -1,5 +1,5 @@
-// GraphQL over HTTP (CONTRACT.md section 5, the GraphQL-over-HTTP spec as the
-// graphql-http server audit checks it) on top of kubos::graphql::Engine, plus GraphiQL.
+// GraphQL over HTTP (docs/services.md, "GraphQL over HTTP": the
+// GraphQL-over-HTTP spec as the graphql-http server audit checks it) on top of kubos::graphql::Engine, plus GraphiQL.
 //
 //   POST any path but /graphiql: {"query", "variables"?, "operationName"?,
 //        "extensions"?} or an array of them (a batch, answered by an array).
@@ -26,21 +26,35 @@
 namespace kubos::service {
 
 enum class MediaType { Json, GraphQLResponseJson };
-std::string_view mediaTypeName(MediaType m);
+[[nodiscard]] std::string_view mediaTypeName(MediaType m);
 
 // Picks the reply's media type from an Accept header (q-values honoured,
 // */* and application/* mean application/json; nothing acceptable or no
 // header: application/json).
-MediaType negotiateMediaType(const std::string* accept);
+[[nodiscard]] MediaType negotiateMediaType(const std::string* accept);
 
-// application/x-www-form-urlencoded decoding ('+' is a space). False on a bad
-// %-escape.
-bool parseQueryString(std::string_view query, std::vector<std::pair<std::string, std::string>>& out);
+// application/x-www-form-urlencoded decoding ('+' is a space), in order.
+// nullopt on a bad %-escape.
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+[[nodiscard]] std::optional<QueryParams> parseQueryString(std::string_view query);
+
+// A POST body read as GraphQL-over-HTTP: one request object, or a batch (a
+// JSON array of 1..maxBatch objects, answered by an array).
+struct ParsedRequests {
+  std::vector<kubos::graphql::Request> requests;
+  bool batch = false;
+};
+// The one reader of request bodies (the handler uses it; so may tests and
+// fuzzers). nullopt and a message a client can act on, e.g.
+//   "Unparsable JSON body: ...", "Empty batch: send at least one request",
+//   "Batch of 40 requests exceeds the limit of 32 (max-batch)",
+//   "Batch item 2: Missing query".
+[[nodiscard]] std::optional<ParsedRequests> parseRequests(std::string_view body, std::size_t maxBatch,
+                                                          std::string* error);
 
 struct GraphQLHttpOptions {
   std::size_t maxBatch = 32;              // requests in one batch
   const kubos::graphql::Value* rootValue = nullptr;  // given to every execution
-  void* context = nullptr;                // ResolveInfo::context
   std::string title = "GraphiQL";         // the GraphiQL page title
   bool logErrors = true;                  // every error in a response is logged once
 };
@@ -63,7 +77,7 @@ class GraphQLHttpHandler : public HttpHandler {
 
 // GraphiQL: the page (pointing at this service's root URL) and its assets.
 // `path` starts with /graphiql. nullopt when nothing is there (404).
-std::optional<HttpResponse> serveGraphiql(std::string_view path, std::string_view title);
-bool graphiqlAssetsBundled();
+[[nodiscard]] std::optional<HttpResponse> serveGraphiql(std::string_view path, std::string_view title);
+[[nodiscard]] bool graphiqlAssetsBundled();
 
 }  // namespace kubos::service

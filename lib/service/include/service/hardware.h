@@ -1,4 +1,4 @@
-// The hardware-service base (seed 002, CONTRACT.md section 6): the base schema
+// The hardware-service base (docs/hardware-services.md): the base schema
 // every hardware service implements, with "Not Implemented" field errors for
 // whatever the device does not do, and the commandRaw HEX/STR codecs.
 //
@@ -27,21 +27,31 @@ inline constexpr std::string_view kNotImplemented = "Not Implemented";
 // lib/service/schema/hardware_base.graphql, embedded at build time.
 std::string_view baseSdl();
 
-struct PowerState {
-  std::string state;                   // "ON", "OFF" or "RESET" (PowerStateEnum)
+// PowerStateEnum of the base schema: the one power-state type of the stack
+// (device protocols map their own wire bytes to it).
+enum class PowerState : std::uint8_t { On, Off, Reset };
+// "ON", "OFF", "RESET": the schema's enum value names.
+std::string_view powerStateName(PowerState s);
+// The enum value for "ON", "OFF" or "RESET"; nullopt for anything else, so a
+// caller reports an unknown state instead of guessing one.
+std::optional<PowerState> parsePowerState(std::string_view name);
+
+// The base schema's PowerState object: a state and how long it has held.
+struct PowerStatus {
+  std::optional<PowerState> state;     // null when unknown
   std::optional<std::int64_t> uptime;  // seconds; null when unknown
 };
-kubos::graphql::Value toValue(const PowerState& p);
+kubos::graphql::Value toValue(const PowerStatus& p);
 
 // Device operations. An unset one answers the "Not Implemented" field error.
 // Any exception a handler throws becomes that field's error (its what()).
 struct Handlers {
   std::function<std::string()> ping;  // unset: "pong" (a liveness check never touches hardware)
   std::function<std::string()> config;
-  std::function<PowerState()> power;
+  std::function<PowerStatus()> power;
   std::function<kubos::graphql::Value()> telemetry;  // an object holding the Telemetry fields
   std::function<bool()> noop;             // a real round trip: true only on a correct answer
-  std::function<PowerState(const std::string& state)> controlPower;
+  std::function<PowerStatus(PowerState target)> controlPower;  // the state asked for
   // The decoded command bytes and the optional `read` count; returns the reply bytes.
   std::function<Bytes(const Bytes& command, std::optional<std::int64_t> read)> commandRaw;
 };

@@ -1,4 +1,4 @@
-// Hex and string codecs for commandRaw (seed 002): HEX means the command is
+// Hex and string codecs for commandRaw (docs/hardware-services.md): HEX means the command is
 // hexadecimal digits decoded to bytes; STR means its UTF-8 bytes as they are.
 #pragma once
 
@@ -16,13 +16,13 @@ using Bytes = std::vector<std::uint8_t>;
 // returns nullopt and a message such as
 //   "odd number of hex digits (5)"
 //   "invalid hex digit 'g' at position 3" (0-based position in the string)
-std::optional<Bytes> decodeHex(std::string_view text, std::string* error);
+[[nodiscard]] std::optional<Bytes> decodeHex(std::string_view text, std::string* error);
 // Lower-case hex, two digits per byte.
-std::string encodeHex(const Bytes& bytes);
-std::string encodeHex(const std::uint8_t* data, std::size_t size);
+[[nodiscard]] std::string encodeHex(const Bytes& bytes);
+[[nodiscard]] std::string encodeHex(const std::uint8_t* data, std::size_t size);
 
-Bytes bytesOf(std::string_view text);
+[[nodiscard]] Bytes bytesOf(std::string_view text);
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
-bool isValidUtf8(const Bytes& bytes);
+[[nodiscard]] bool isValidUtf8(const Bytes& bytes);
 
 }  // namespace kubos::service

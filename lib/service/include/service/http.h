@@ -30,9 +30,9 @@ struct HttpRequest {
   std::string body;
   std::string remote;  // peer address, for logs
 
-  const std::string* header(std::string_view lowerName) const;
-  std::string_view path() const;   // target up to '?'
-  std::string_view query() const;  // after '?', or empty
+  [[nodiscard]] const std::string* header(std::string_view lowerName) const;
+  [[nodiscard]] std::string_view path() const;   // target up to '?'
+  [[nodiscard]] std::string_view query() const;  // after '?', or empty
 };
 
 struct HttpResponse {
@@ -44,8 +44,10 @@ struct HttpResponse {
 
   static HttpResponse text(int status, std::string body);
   static HttpResponse json(int status, std::string body, std::string contentType = "application/json");
+  // A refusal: {"errors":[{"message":...}]} (kubos::graphql::errorsJson).
+  static HttpResponse error(int status, std::string_view message, std::string contentType = "application/json");
   HttpResponse& header(std::string name, std::string value);
-  const std::string* findHeader(std::string_view lowerName) const;
+  [[nodiscard]] const std::string* findHeader(std::string_view lowerName) const;
 };
 
 class HttpHandler {
@@ -60,7 +62,7 @@ class HttpHandler {
 
 struct HttpLimits {
   std::size_t maxBodyBytes = 1 << 20;      // 413 past it
-  std::size_t maxHeaderBytes = 16 * 1024;  // 431 past it
+  std::size_t maxHeaderBytes = std::size_t{16} * 1024;  // 431 past it
   // From the first byte of a request (or from accept, for the first request
   // on a connection) until its header is complete.
   std::chrono::milliseconds headerTimeout{10'000};
@@ -85,8 +87,8 @@ class HttpServer {
   //   "cannot listen on 127.0.0.1:8100: Address already in use"
   void listen(const std::string& host, std::uint16_t port);
   // "127.0.0.1:8100", "[::1]:8100", ... as bound.
-  std::vector<std::string> boundAddresses() const;
-  std::uint16_t boundPort() const;
+  [[nodiscard]] std::vector<std::string> boundAddresses() const;
+  [[nodiscard]] std::uint16_t boundPort() const;
 
   // Serves until stop() or, with handleSignals, SIGTERM/SIGINT; then stops
   // accepting, closes idle connections, lets requests in flight finish (up to
@@ -101,7 +103,7 @@ class HttpServer {
     std::uint64_t rejectedBusy = 0;         // 503 for a full queue
     std::uint64_t rejectedConnections = 0;  // closed at maxConnections
   };
-  Stats stats() const;
+  [[nodiscard]] Stats stats() const;
 
   struct Impl;  // implementation detail (http_server.cpp)
 

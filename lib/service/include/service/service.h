@@ -1,13 +1,8 @@
-// kubos::service::Service: what a service's main() is made of, in the seed's order.
-//
-//   int main(int argc, char** argv) {
-//     kubos::service::Service svc("sim-eps-service", "sim-eps-service", "Simulated EPS hardware service");
-//     if (auto rc = svc.init(argc, argv)) return *rc;        // command line, logging, config
-//     auto bus = svc.settings().requireString("bus");       // (inside try: ConfigError -> svc.fail)
-//     Device device(bus);                                    // open the device
-//     auto schema = kubos::service::hardware::buildSchema(sdl, handlers, &error);   // bind the schema
-//     return svc.serve(schema, &device);                     // serve until SIGTERM/SIGINT
-//   }
+// kubos::service::Service: what a service's main() is made of:
+// read config, bind the port, open the device, bind the schema, serve.
+// services/sim-eps-service/main.cpp is the example to follow (init, the
+// service's keys, listen, device, schema, serve); lib/service/README.md,
+// "A service's main()", walks through it.
 #pragma once
 
 #include <memory>
@@ -24,7 +19,7 @@
 
 namespace kubos::service {
 
-// Limits read from [name] (all optional; CONTRACT.md section 5):
+// Limits read from [name] (all optional; docs/services.md, "Limits"):
 //   max-body-bytes (1 MiB), max-header-bytes (16 KiB), header-timeout-ms (10000),
 //   body-timeout-ms (30000), idle-timeout-ms (60000), write-timeout-ms (30000),
 //   max-query-depth (64), max-field-count (10000), max-batch (32),
@@ -48,7 +43,7 @@ class Service {
   // Parses the command line, starts logging, loads config.toml ([name],
   // [name.addr], limits). nullopt: carry on; otherwise return it from main
   // (0 after --help/--version, 2 for a bad flag, 1 for a config error).
-  std::optional<int> init(int argc, const char* const* argv);
+  [[nodiscard]] std::optional<int> init(int argc, const char* const* argv);
 
   const CommonOptions& options() const { return cli_.options(); }
   const Config& config() const { return *config_; }
@@ -63,11 +58,12 @@ class Service {
   // Binds [name.addr] (idempotent), e.g. to fail on a port in use before
   // opening a device. False after logging why, naming the address. Nothing
   // is answered until serve(). serve() calls it too.
-  bool listen();
+  [[nodiscard]] bool listen();
   // Builds the engine with the configured limits and serves GraphQL over
   // HTTP (+ GraphiQL) until SIGTERM/SIGINT or stop(). The exit status.
-  int serve(std::shared_ptr<const kubos::graphql::Schema> schema, void* context = nullptr,
-            const kubos::graphql::Value* rootValue = nullptr);
+  // Resolvers reach the device through what they captured when bound.
+  [[nodiscard]] int serve(std::shared_ptr<const kubos::graphql::Schema> schema,
+                          const kubos::graphql::Value* rootValue = nullptr);
   // The port actually bound (after listen/serve started).
   std::uint16_t boundPort() const;
   // Thread-safe: makes serve() return.

@@ -32,6 +32,14 @@ TEST(Manifest, APP_11_errors_name_the_field) {
   EXPECT_EQ(errorOf("name = \"x\"\nversion = 1.0\nauthor = \"u\"\n"),
             "Failed to parse manifest.toml: field `version` must be a string (got float)");
   EXPECT_NE(errorOf("name = \n").find("Failed to parse manifest.toml: "), std::string::npos);
+  // Found by manifest-fuzzer: toml++ has undefined behaviour on these code points.
+  EXPECT_EQ(errorOf("\xef\xbb\xbdr = [/\"a\"]\n"),
+            "Failed to parse manifest.toml: non-ASCII character outside a string (line 1)");
+  EXPECT_EQ(errorOf("name = \"x\"\nve\xc3\xbe = 1\n"),
+            "Failed to parse manifest.toml: non-ASCII character outside a string (line 2)");
+  // Non-ASCII inside strings and comments is fine.
+  EXPECT_EQ(parseManifest("# caf\xc3\xa9\nname = \"x\"\nversion = \"1\"\nauthor = \"Jos\xc3\xa9 \\\" \xc3\xbe\"\n").author,
+            "Jos\xc3\xa9 \" \xc3\xbe");
 }
 
 TEST(Manifest, APP_12_names_and_paths_validated) {

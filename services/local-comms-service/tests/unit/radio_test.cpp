@@ -4,6 +4,7 @@
 #include <boost/asio/ip/udp.hpp>
 
 #include "graphql/engine.h"
+#include "service/graphql_http.h"
 #include "radio.h"
 #include "resolvers.h"
 
@@ -54,9 +55,20 @@ TEST(LocalCommsSchema, LCS_2_serves_ping_and_telemetry) {
   auto schema = buildSchema(telemetry, &error);
   ASSERT_TRUE(schema) << error;
   kubos::graphql::Engine engine(schema);
-  EXPECT_EQ(engine.executeJson(R"({"query":"{ping packetsUp packetsDown failedPacketsUp failedPacketsDown errorLog{message}}"})"),
+  // The request path the service runs (kubos::service::parseRequests + execute).
+  kubos::service::GraphQLHttpOptions options;
+  options.logErrors = false;
+  kubos::service::GraphQLHttpHandler handler(engine, options);
+  auto post = [&](std::string body) {
+    kubos::service::HttpRequest request;
+    request.method = "POST";
+    request.target = "/";
+    request.body = std::move(body);
+    return handler.handle(request).body;
+  };
+  EXPECT_EQ(post(R"({"query":"{ping packetsUp packetsDown failedPacketsUp failedPacketsDown errorLog{message}}"})"),
             R"j({"data":{"ping":"pong","packetsUp":1,"packetsDown":0,"failedPacketsUp":1,"failedPacketsDown":0,)j"
             R"j("errorLog":[{"message":"packet too short: 3 bytes (a Space Packet header is 16)"}]}})j");
-  EXPECT_EQ(engine.executeJson(R"({"query":"mutation{resetTelemetry}"})"), R"({"data":{"resetTelemetry":true}})");
+  EXPECT_EQ(post(R"({"query":"mutation{resetTelemetry}"})"), R"({"data":{"resetTelemetry":true}})");
   EXPECT_EQ(telemetry->snapshot().packetsUp, 0U);
 }
