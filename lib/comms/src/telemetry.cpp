@@ -89,8 +89,10 @@ extend type Query {
   failedPacketsUp: Int!
   """GraphQL requests answered with an errors reply, failed UDP passthroughs and failed radio writes (count)."""
   failedPacketsDown: Int!
-  """The most recent errors (at most 100), oldest first."""
-  errors: [CommsError!]!
+  """The most recent errors (at most 100), oldest first, each as "<time> <message>" with the time in UTC, ISO 8601 (KubOS's field, with times added)."""
+  errors: [String!]!
+  """The same errors as errors, with the time and the message apart."""
+  errorLog: [CommsError!]!
 }
 
 extend type Mutation {
@@ -123,6 +125,15 @@ bool bindTelemetry(kubos::graphql::Schema& schema, std::shared_ptr<CommsTelemetr
     if (!schema.bindResolver("Query", name, counter(field), error)) return false;
   if (!schema.bindResolver(
           "Query", "errors",
+          [telemetry](const Value&, const Value&, Info) -> Value {
+            Value list = Value::list();
+            for (const auto& e : telemetry->snapshot().errors) list.push(Value(formatTime(e.time) + " " + e.message));
+            return list;
+          },
+          error))
+    return false;
+  if (!schema.bindResolver(
+          "Query", "errorLog",
           [telemetry](const Value&, const Value&, Info) -> Value {
             Value list = Value::list();
             for (const auto& e : telemetry->snapshot().errors) {

@@ -54,7 +54,7 @@ class CommsTelemetry {
 // "2026-12-02T17:06:54.123Z"
 std::string formatTime(std::chrono::system_clock::time_point t);
 
-// The fragment: `type CommsError`, `extend type Query { packetsUp ... errors }`,
+// The fragment: `type CommsError`, `extend type Query { packetsUp ... errors errorLog }`,
 // `extend type Mutation { resetTelemetry }`. The service's SDL must define
 // `type Query` and `type Mutation` (possibly empty of its own fields).
 std::string_view telemetrySdl();

@@ -176,7 +176,11 @@ class LinkTest(unittest.TestCase):
             self.tmp.cleanup()
 
     def telemetry(self):
-        return self.svc.query("{packetsUp packetsDown failedPacketsUp failedPacketsDown errors{time message}}")["data"]
+        t = self.svc.query("{packetsUp packetsDown failedPacketsUp failedPacketsDown errors errorLog{time message}}")["data"]
+        # errors (KubOS's list of strings) is errorLog as "<time> <message>"; the
+        # two fields are read one after the other, so compare only a settled list.
+        self.errors = t.pop("errors")
+        return t
 
     def assertErrorsReply(self, p, cmd, fragment):
         self.assertIsNotNone(p, "no errors reply")
@@ -304,8 +308,8 @@ class Failures(LinkTest):
         self.assertIn("refused", msg)
         t = self.telemetry()
         self.assertEqual(t["failedPacketsDown"], 1)
-        self.assertEqual(t["errors"][-1]["message"], msg)
-        self.assertRegex(t["errors"][-1]["time"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
+        self.assertEqual(t["errorLog"][-1]["message"], msg)
+        self.assertRegex(t["errorLog"][-1]["time"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 
     def test_COMMS_20_http_error_status(self):
         self.start()
@@ -313,7 +317,7 @@ class Failures(LinkTest):
         self.ground.send(build(9, GRAPHQL, boom.port, b'{"query":"{ping}"}'))
         self.assertErrorsReply(self.ground.recv(), 9, "answered HTTP 500 Internal Server Error: boom")
         t = self.telemetry()
-        self.assertEqual((t["failedPacketsDown"], len(t["errors"])), (1, 1))  # one failure, one entry
+        self.assertEqual((t["failedPacketsDown"], len(t["errorLog"])), (1, 1))  # one failure, one entry
         # A GraphQL errors body goes down as it is, whatever the status.
         bad = self.fake(reply=b'{"errors":[{"message":"Syntax Error"}]}', status=400)
         self.ground.send(build(10, GRAPHQL, bad.port, b'{"query":"{"}'))
@@ -347,7 +351,7 @@ class Failures(LinkTest):
         self.assertTrue(k.wait_for(lambda: self.telemetry()["failedPacketsUp"] == len(cases)))
         t = self.telemetry()
         self.assertEqual(t["packetsUp"], 0)
-        for (_, fragment), err in zip(cases, t["errors"]):
+        for (_, fragment), err in zip(cases, t["errorLog"]):
             self.assertIn(fragment, err["message"])
         self.assertEqual(svc.got(), [])
         self.assertIsNone(self.ground.recv(0.2))
@@ -366,7 +370,7 @@ class Failures(LinkTest):
             self.assertTrue(k.wait_for(lambda: self.telemetry()["failedPacketsUp"] >= sent, timeout=20), sent)
         t = self.telemetry()
         self.assertEqual(t["failedPacketsUp"], 10000)
-        self.assertEqual(len(t["errors"]), 100)  # bounded: the most recent hundred
+        self.assertEqual(len(t["errorLog"]), 100)  # bounded: the most recent hundred
         self.assertEqual(self.svc.query("{ping}")["data"]["ping"], "pong")
         svc = self.fake(reply=b"still here")
         self.ground.send(build(5, GRAPHQL, svc.port, b"{}"))
@@ -410,6 +414,8 @@ class Service(LinkTest):
         self.assertTrue(k.wait_for(lambda: self.telemetry()["failedPacketsUp"] == 1))
         t = self.telemetry()
         self.assertEqual((t["packetsUp"], t["packetsDown"], t["failedPacketsDown"]), (1, 1, 0))
+        self.assertEqual(self.errors, ["%s %s" % (e["time"], e["message"]) for e in t["errorLog"]])
+        self.assertTrue(self.errors[0].endswith(" packet too short: 3 bytes (a Space Packet header is 16)"))
         self.assertEqual(self.svc.query("{ping}"), {"data": {"ping": "pong"}})
         # Its own endpoint is reachable through the link too.
         self.ground.send(build(3, GRAPHQL, self.svc.port, b'{"query":"{packetsUp}"}'))
@@ -421,7 +427,7 @@ class Service(LinkTest):
         self.assertTrue(k.wait_for(lambda: self.telemetry()["failedPacketsUp"] == 1))
         self.assertEqual(self.svc.query("mutation{resetTelemetry}"), {"data": {"resetTelemetry": True}})
         self.assertEqual(self.telemetry(), {"packetsUp": 0, "packetsDown": 0, "failedPacketsUp": 0,
-                                            "failedPacketsDown": 0, "errors": []})
+                                            "failedPacketsDown": 0, "errorLog": []})
 
     def test_LCS_4_sigterm_ends_within_a_second(self):
         self.start("timeout = 5000\n")

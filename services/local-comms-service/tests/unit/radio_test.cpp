@@ -66,9 +66,9 @@ TEST(LocalCommsSchema, LCS_2_serves_ping_and_telemetry) {
     request.body = std::move(body);
     return handler.handle(request).body;
   };
-  EXPECT_EQ(post(R"({"query":"{ping packetsUp packetsDown failedPacketsUp failedPacketsDown errors{message}}"})"),
+  EXPECT_EQ(post(R"({"query":"{ping packetsUp packetsDown failedPacketsUp failedPacketsDown errorLog{message}}"})"),
             R"j({"data":{"ping":"pong","packetsUp":1,"packetsDown":0,"failedPacketsUp":1,"failedPacketsDown":0,)j"
-            R"j("errors":[{"message":"packet too short: 3 bytes (a Space Packet header is 16)"}]}})j");
+            R"j("errorLog":[{"message":"packet too short: 3 bytes (a Space Packet header is 16)"}]}})j");
   EXPECT_EQ(post(R"({"query":"mutation{resetTelemetry}"})"), R"({"data":{"resetTelemetry":true}})");
   EXPECT_EQ(telemetry->snapshot().packetsUp, 0U);
 }
