@@ -4,6 +4,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "safe-toml/safe_toml.h"
+
 namespace kubos::app_service {
 
 namespace {
@@ -20,71 +22,13 @@ std::string typeName(const toml::node& n) {
   }
 }
 
-// toml++ 3.3 (Debian 12) reaches TOML_UNREACHABLE (undefined behaviour) when
-// it tests some non-ASCII characters (e.g. U+00FE, U+FEFD) for whitespace. TOML
-// allows non-ASCII only inside strings and comments, so anything else is refused
-// here, before toml++ sees it; so is non-ASCII where a multi-line string's
-// line-ending backslash trims whitespace (toml++ tests it there too).
-void refuseNonAsciiOutsideStrings(std::string_view text, std::string_view file) {
-  enum class St { Normal, Basic, Literal, MultiBasic, MultiTrim, MultiLiteral, Comment } st = St::Normal;
-  std::size_t line = 1;
-  auto at = [&](std::size_t i, std::string_view s) { return text.substr(i, s.size()) == s; };
-  // A quote may open a string only where TOML allows one; elsewhere toml++ would
-  // lex a bare value across it, and this scan would lose step with toml++.
-  auto quoteAllowed = [&](std::size_t i) {
-    if (i == 0) return true;
-    char p = text[i - 1];
-    return p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '=' || p == '[' || p == ',' || p == '{' || p == '.';
-  };
-  auto fail = [&](const char* what) {
-    throw ManifestError("Failed to parse " + std::string(file) + ": " + what + " (line " + std::to_string(line) + ")");
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') ++line;
-    switch (st) {
-      case St::Normal:
-        if (c == '#') st = St::Comment;
-        else if ((c == '"' || c == '\'') && !quoteAllowed(i)) fail("unexpected quote inside a bare value");
-        else if (at(i, "\"\"\"")) { st = St::MultiBasic; i += 2; }
-        else if (at(i, "'''")) { st = St::MultiLiteral; i += 2; }
-        else if (c == '"') st = St::Basic;
-        else if (c == '\'') st = St::Literal;
-        else if (c >= 0x80) fail("non-ASCII character outside a string");
-        break;
-      case St::Basic:
-        if (c == '\\') ++i;
-        else if (c == '"' || c == '\n') st = St::Normal;
-        break;
-      case St::Literal:
-        if (c == '\'' || c == '\n') st = St::Normal;
-        break;
-      case St::MultiBasic:
-        if (c == '\\') st = St::MultiTrim;
-        else if (at(i, "\"\"\"")) { st = St::Normal; i += 2; }
-        break;
-      case St::MultiTrim:  // after a backslash: whitespace is skipped, then the string goes on
-        if (c >= 0x80) fail("non-ASCII character after a line-ending backslash");
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') st = St::MultiBasic;
-        break;
-      case St::MultiLiteral:
-        if (at(i, "'''")) { st = St::Normal; i += 2; }
-        break;
-      case St::Comment:
-        if (c == '\n') st = St::Normal;
-        break;
-    }
-  }
-}
-
 toml::table parseToml(std::string_view text, std::string_view file) {
-  refuseNonAsciiOutsideStrings(text, file);
   try {
-    return toml::parse(text);
-  } catch (const toml::parse_error& e) {
+    return safe_toml::parse(text);  // never toml::parse: see lib/safe-toml/README.md
+  } catch (const safe_toml::SyntaxError& e) {
     std::ostringstream s;
-    s << "Failed to parse " << file << ": " << e.description() << " (line " << e.source().begin.line << ", column "
-      << e.source().begin.column << ")";
+    s << "Failed to parse " << file << ": " << e.description() << " (line " << e.line() << ", column " << e.column()
+      << ")";
     throw ManifestError(s.str());
   }
 }

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include "safe-toml/safe_toml.h"
+
 #include <sys/stat.h>
 #include <algorithm>
 #include <cerrno>
@@ -313,11 +315,10 @@ Config Config::fromString(std::string_view section, std::string_view text, std::
   auto doc = std::make_shared<detail::ConfigDocument>();
   doc->file = std::move(origin);
   try {
-    doc->root = toml::parse(text, doc->file);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
+    doc->root = safe_toml::parse(text);
+  } catch (const safe_toml::SyntaxError& e) {
     std::ostringstream msg;
-    msg << doc->file << ':' << where.line << ':' << where.column
+    msg << doc->file << ':' << e.line() << ':' << e.column()
         << ": TOML syntax error: " << plainSyntaxError(e.description());
     throw ConfigError(msg.str());
   }
