@@ -34,9 +34,11 @@ TEST(Manifest, APP_11_errors_name_the_field) {
   EXPECT_NE(errorOf("name = \n").find("Failed to parse manifest.toml: "), std::string::npos);
   // Found by manifest-fuzzer: toml++ has undefined behaviour on these code points.
   EXPECT_EQ(errorOf("\xef\xbb\xbdr = [/\"a\"]\n"),
-            "Failed to parse manifest.toml: non-ASCII character outside a string (line 1)");
+            "Failed to parse manifest.toml: non-ASCII character outside a string or comment (TOML allows them only "
+            "there) (line 1, column 1)");
   EXPECT_EQ(errorOf("name = \"x\"\nve\xc3\xbe = 1\n"),
-            "Failed to parse manifest.toml: non-ASCII character outside a string (line 2)");
+            "Failed to parse manifest.toml: non-ASCII character outside a string or comment (TOML allows them only "
+            "there) (line 2, column 3)");
   // Non-ASCII inside strings and comments is fine.
   EXPECT_EQ(parseManifest("# caf\xc3\xa9\nname = \"x\"\nversion = \"1\"\nauthor = \"Jos\xc3\xa9 \\\" \xc3\xbe\"\n").author,
             "Jos\xc3\xa9 \" \xc3\xbe");
