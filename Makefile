@@ -6,7 +6,7 @@ ASAN_BUILD ?= build/asan
 FUZZ_BUILD ?= build/fuzz
 JOBS       ?= $(shell nproc)
 KUBOS_WERROR ?= OFF
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 10
 PREFIX     ?= /usr
 DESTDIR    ?=
 
