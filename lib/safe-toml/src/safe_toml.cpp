@@ -98,10 +98,8 @@ class Rewriter {
           } else if (state == State::MultiBasic && c == '"' && quoteRun('"') >= 3) {
             for (std::size_t n = std::min<std::size_t>(quoteRun('"'), 5); n > 0; --n) copy();
             state = State::Normal;
-          } else if (nonAscii) {
-            escape();
           } else {
-            copy();
+            copyOrEscape(nonAscii);
           }
           break;
         case State::Literal:
@@ -119,10 +117,8 @@ class Rewriter {
             replace(1, "\\\\");
           } else if (c == '"') {
             replace(1, "\\\"");
-          } else if (nonAscii) {
-            escape();
           } else {
-            copy();
+            copyOrEscape(nonAscii);
           }
           break;
         case State::Comment:
@@ -176,6 +172,9 @@ class Rewriter {
     skip(inBytes);
   }
   void copy() { replace(1, in_.substr(pos_, 1)); }
+
+  // Inside a string: ASCII as is, anything else as its escape.
+  void copyOrEscape(bool nonAscii) { nonAscii ? escape() : copy(); }
 
   void escape() {
     const CodePoint cp = decodeOrFail();

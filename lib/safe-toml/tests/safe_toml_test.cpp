@@ -1,6 +1,7 @@
 // Requirements STOML-1..5 (lib/safe-toml/README.md).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "safe-toml/safe_toml.h"
@@ -11,24 +12,11 @@ using kubos::safe_toml::SyntaxError;
 
 namespace {
 
+// The UTF-8 of cp, as toml++ itself decodes a \U escape (no second encoder here).
 std::string utf8(char32_t cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (cp >> 18));
-    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return s;
+  char escaped[32];
+  std::snprintf(escaped, sizeof escaped, "a = \"\\U%08X\"", static_cast<unsigned>(cp));
+  return toml::parse(escaped)["a"].value_or(std::string());
 }
 
 bool isAscii(const std::string& s) {
@@ -52,6 +40,7 @@ SyntaxError errorOf(const std::string& text) {
 // STOML-1: strings keep their non-ASCII characters, whichever TOML string kind.
 TEST(SafeToml, STOML_1_strings_keep_their_value) {
   const std::string e = utf8(0xFA), snow = utf8(0x2603), emoji = utf8(0x1F680);
+  ASSERT_EQ(e + snow + emoji, "\xC3\xBA\xE2\x98\x83\xF0\x9F\x9A\x80");  // the helper itself
   auto t = parse("a = \"caf" + e + "\"\n"
                  "b = 'C:\\dir\\" + snow + " \"q\"'\n"
                  "c = '''\nline " + emoji + "\nend\\ ''''\n"
