@@ -3,10 +3,12 @@
 # scaffolds a service that builds and passes its own unit and integration
 # tests, with every name changed, refuses bad input and never overwrites by
 # accident. Works on a copy of the source tree, so the real services/ folder
-# is never touched.
-#   test_new_service.sh SOURCE_DIR
+# is never touched. With LIBS_FILE (the kubos-libs.cmake a build of SOURCE_DIR
+# writes) the copy links that build's libraries instead of compiling them again.
+#   test_new_service.sh SOURCE_DIR [LIBS_FILE]
 set -uo pipefail
-SRC=${1:?usage: test_new_service.sh SOURCE_DIR}
+SRC=${1:?usage: test_new_service.sh SOURCE_DIR [LIBS_FILE]}
+LIBS=${2:-}
 TMP=$(mktemp -d /tmp/new-service-test.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 FAILS=0
@@ -50,7 +52,8 @@ check "NEW_6 every requirement of the scaffolded README is named by one of its t
 check "NEW_3 an existing service is not overwritten (exit 1)" test "$rc" -eq 1
 
 # ---- it builds and passes its own tests ----------------------------------------
-cmake -S "$TMP/src" -B "$TMP/build" -G Ninja -DKUBOS_BENCH=OFF >"$TMP/configure.log" 2>&1
+cmake -S "$TMP/src" -B "$TMP/build" -G Ninja -DKUBOS_BENCH=OFF ${LIBS:+-DKUBOS_PREBUILT_LIBS="$LIBS"} \
+  >"$TMP/configure.log" 2>&1
 if cmake --build "$TMP/build" -j2 --target demo-eps-service demo-eps-service-unit-tests demo-eps-service-schema-tests sim-eps \
     >"$TMP/build.log" 2>&1; then
   check "NEW_7 scaffolded model tests pass" "$TMP/build/bin/demo-eps-service-unit-tests" --gtest_brief=1
