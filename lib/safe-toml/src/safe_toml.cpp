@@ -82,6 +82,7 @@ class Rewriter {
             decodeOrFail();
             fail("non-ASCII character outside a string or comment (TOML allows them only there)");
           } else {
+            trackBrackets(c);
             copy();
           }
           break;
@@ -131,6 +132,7 @@ class Rewriter {
           }
           break;
       }
+      if (state != State::Comment && c != ' ' && c != '\t' && c != '\r' && c != '\n') lineHasContent_ = true;
     }
     return std::move(out_);
   }
@@ -156,6 +158,31 @@ class Rewriter {
   }
 
   [[noreturn]] void fail(const std::string& what) const { throw SyntaxError(what, line_, column_); }
+
+  // A table header is a '[' first on its line outside any array or inline
+  // table. toml++ 3.3 asserts (and under clang assumes: undefined behaviour)
+  // that a key follows its '[' or '[[' and blanks, so anything else is
+  // refused here, before toml++ sees it.
+  void trackBrackets(char c) {
+    if (c == '[' && depth_ == 0 && !lineHasContent_ && !inHeader_) {
+      std::size_t i = pos_ + 1;
+      if (i < in_.size() && in_[i] == '[') ++i;
+      while (i < in_.size() && (in_[i] == ' ' || in_[i] == '\t')) ++i;
+      if (i < in_.size()) {
+        const char k = in_[i];
+        const bool keyStart = (k >= 'A' && k <= 'Z') || (k >= 'a' && k <= 'z') || (k >= '0' && k <= '9') ||
+                              k == '_' || k == '-' || k == '"' || k == '\'' || k == ']' || k == '[';
+        if (!keyStart) fail("table header: expected a key name after '['");
+      }
+      inHeader_ = true;
+    } else if (inHeader_) {
+      // its own brackets do not nest values
+    } else if (c == '[' || c == '{') {
+      ++depth_;
+    } else if ((c == ']' || c == '}') && depth_ > 0) {
+      --depth_;
+    }
+  }
 
   CodePoint decodeOrFail() const {
     auto cp = decodeUtf8(in_.substr(pos_));
@@ -192,6 +219,8 @@ class Rewriter {
       const auto b = static_cast<unsigned char>(in_[pos_]);
       if (b == '\n') {
         ++line_, column_ = 1;
+        lineHasContent_ = false;
+        inHeader_ = false;
         lineStarts_.push_back(out_.size());
       } else if ((b & 0xC0) != 0x80) {
         ++column_;
@@ -203,6 +232,9 @@ class Rewriter {
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   std::size_t column_ = 1;
+  std::size_t depth_ = 0;         // arrays and inline tables open (outside strings)
+  bool lineHasContent_ = false;   // something but blanks before pos_ on this line
+  bool inHeader_ = false;         // within a [table] header's line
   std::string out_;
   std::vector<std::size_t> inColumnOf_;  // per output byte: its input column
   std::vector<std::size_t> lineStarts_;  // per output line: offset of its first byte

@@ -117,3 +117,18 @@ TEST(SafeToml, STOML_5_byte_order_mark) {
   auto t = parse("\xEF\xBB\xBF" "a = 1\n");
   EXPECT_EQ(t["a"].value_or(0), 1);
 }
+
+// STOML-6: a table header without a key after its '[' is a syntax error from
+// here (toml++ 3.3 asserts on it); brackets of values are left alone.
+TEST(SafeToml, STOML_6_table_header_needs_a_key) {
+  for (const char* bad : {"[#  n", "[ =a]", "[[ .x]]", "[\n", "ok = 1\n  [ ,]"}) {
+    auto e = errorOf(bad);
+    EXPECT_EQ(e.description(), "table header: expected a key name after '['") << bad;
+  }
+  EXPECT_EQ(errorOf("ok = 1\n  [ ,]").line(), 2u);
+  EXPECT_EQ(errorOf("ok = 1\n  [ ,]").column(), 3u);
+  EXPECT_EQ(parse("a = [#c\n1]")["a"][0].value<int64_t>(), 1);
+  EXPECT_EQ(parse("x = [\n[#c\n 1], [2]]")["x"][1][0].value<int64_t>(), 2);
+  EXPECT_EQ(parse("[ a ]\nk = 1\n[[ 'b' ]]\n[\"c\"]\n[d.e]")["a"]["k"].value<int64_t>(), 1);
+  EXPECT_EQ(parse("t = { a = [1] }\n[s]\nv = 2")["s"]["v"].value<int64_t>(), 2);
+}
