@@ -127,7 +127,8 @@ int statusOf(const beast::error_code& ec) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(HttpServer::Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+  Session(HttpServer::Impl& server, tcp::socket socket)
+      : server_(server), stream_(std::move(socket)), bodyTimer_(stream_.get_executor()) {
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
     remote_ = ec ? std::string("?") : endpointText(peer);
@@ -152,6 +153,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (closeAfterReply_) return close();
     method_.clear();
     target_.clear();
+    head_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(server_.limits.maxHeaderBytes, UINT32_MAX)));
     parser_->body_limit(server_.limits.maxBodyBytes);
@@ -197,13 +199,31 @@ class Session : public std::enable_shared_from_this<Session> {
     readBody();
   }
 
+  // The body has its own timer rather than the stream's expiry: an expired
+  // stream is closed, and a client whose body is too slow gets 408 first.
   void readBody() {
-    stream_.expires_after(server_.limits.bodyTimeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onBody(ec); });
+    stream_.expires_never();
+    readingBody_ = true;
+    bodyTimedOut_ = false;
+    bodyTimer_.expires_after(server_.limits.bodyTimeout);
+    bodyTimer_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      auto self = weak.lock();
+      if (ec || !self || !self->readingBody_) return;
+      self->bodyTimedOut_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
+    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->readingBody_ = false;
+      self->bodyTimer_.cancel();
+      self->onBody(ec);
+    });
   }
 
   void failRead(const beast::error_code& ec, const char* phase) {
+    if (bodyTimedOut_ && ec == asio::error::operation_aborted)
+      return refuse(408, "Request body not complete within body-timeout-ms (" +
+                             std::to_string(server_.limits.bodyTimeout.count()) + " ms)");
     if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == asio::error::eof ||
         ec == asio::error::connection_reset)
       return close();
@@ -231,6 +251,9 @@ class Session : public std::enable_shared_from_this<Session> {
     req->method = std::string(msg.method_string());
     req->target = std::string(msg.target());
     method_ = req->method;
+    // HEAD is answered as GET, with GET's header and no body.
+    head_ = req->method == "HEAD";
+    if (head_) req->method = "GET";
     target_ = req->target;
     req->remote = remote_;
     for (const auto& f : msg) {
@@ -291,9 +314,14 @@ class Session : public std::enable_shared_from_this<Session> {
         res_->set(h.name, h.value);
     }
     const std::string_view body = response_.staticBody ? *response_.staticBody : std::string_view(response_.body);
-    res_->body() = beast::span<const char>(body.data(), body.size());
     res_->keep_alive(keep);
-    res_->prepare_payload();  // Content-Length, always (the comms forwarder needs it)
+    // Content-Length, always (the comms forwarder needs it); HEAD gets GET's.
+    if (head_) {
+      res_->content_length(body.size());
+    } else {
+      res_->body() = beast::span<const char>(body.data(), body.size());
+      res_->prepare_payload();
+    }
     stream_.expires_after(server_.limits.writeTimeout);
     log::debug("http: ", remote_, " ", method_, " ", target_, " -> ", response_.status);
     http::async_write(stream_, *res_, [self = shared_from_this(), keep](beast::error_code ec, std::size_t) {
@@ -345,6 +373,10 @@ class Session : public std::enable_shared_from_this<Session> {
   HttpResponse response_;  // owns the body res_ points into
   std::string remote_;
   unsigned version_ = 11;
+  asio::steady_timer bodyTimer_;
+  bool readingBody_ = false;
+  bool bodyTimedOut_ = false;
+  bool head_ = false;  // the current request is a HEAD
   bool first_ = true;
   bool busy_ = false;
   bool keepAlive_ = true;

@@ -17,7 +17,11 @@ ServiceLimits readLimits(const ConfigTable& t) {
   l.http.writeTimeout = milliseconds(t.getInt("write-timeout-ms", 30'000, 1, kDay));
   l.http.maxConnections = static_cast<std::size_t>(t.getInt("max-connections", 256, 1, 65'536));
   l.http.workers = static_cast<unsigned>(t.getInt("workers", 4, 1, 256));
-  l.http.queueLength = static_cast<std::size_t>(t.getInt("queue-length", 64, 1, 1'000'000));
+  // A connection has at most one request in flight, so a queue as long as the
+  // connection cap never refuses a client that stays within it: 503 comes only
+  // from a shorter queue-length the operator chose.
+  l.http.queueLength = static_cast<std::size_t>(
+      t.getInt("queue-length", static_cast<ConfigTable::Int>(l.http.maxConnections), 1, 1'000'000));
   l.engine.maxQueryDepth = static_cast<std::uint32_t>(t.getInt("max-query-depth", 64, 1, 10'000));
   l.engine.maxFieldCount = static_cast<std::uint64_t>(t.getInt("max-field-count", 10'000, 1, 100'000'000));
   l.engine.parse.maxSourceBytes = l.http.maxBodyBytes;

@@ -19,10 +19,13 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// Answers "/slow" after sleeping, everything else at once with the body echoed.
+// Answers "/slow" after sleeping, "/gate" once `gateOpen` is set (within 5 s),
+// everything else at once with the body echoed.
 class TestHandler : public kubos::service::HttpHandler {
  public:
   std::atomic<int> handled{0};
+  std::atomic<int> atGate{0};
+  std::atomic<bool> gateOpen{false};
   std::optional<kubos::service::HttpResponse> route(const kubos::service::HttpRequest& r) override {
     if (r.path() == "/inline") return kubos::service::HttpResponse::text(200, "inline");
     return std::nullopt;
@@ -30,6 +33,11 @@ class TestHandler : public kubos::service::HttpHandler {
   kubos::service::HttpResponse handle(const kubos::service::HttpRequest& r) override {
     ++handled;
     if (r.path() == "/slow") std::this_thread::sleep_for(1s);
+    if (r.path() == "/gate") {
+      ++atGate;
+      const auto deadline = Clock::now() + 5s;
+      while (!gateOpen && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+    }
     if (r.path() == "/throw") throw std::runtime_error("boom");
     return kubos::service::HttpResponse::text(200, r.method + " " + r.target + " " + r.body);
   }
@@ -242,6 +250,34 @@ TEST(HttpServer, SK_HTTP_7_FullQueueAnswers503) {
   EXPECT_EQ(s.server.stats().rejectedBusy, 1u);
 }
 
+TEST(HttpServer, SK_HTTP_17_NoRefusalWithinTheConnectionCap) {
+  // Every connection the cap allows has a request waiting behind one blocked
+  // worker: with the queue as long as the cap (the default), none is refused.
+  kubos::service::HttpLimits l;
+  l.maxConnections = 6;
+  l.workers = 1;
+  l.queueLength = l.maxConnections;
+  Server s(l);
+  std::vector<int> fds;
+  for (std::size_t i = 0; i < l.maxConnections; ++i) {
+    fds.push_back(connectTo(s.port()));
+    sendAll(fds.back(), post("/gate", ""));
+  }
+  // All requests have arrived once the first is at the gate and the rest queued
+  // (nothing answered 503 meanwhile: that would be counted).
+  const auto deadline = Clock::now() + 5s;
+  while (s.handler.atGate == 0 && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+  for (int fd : fds) {
+    pollfd p{fd, POLLIN, 0};
+    EXPECT_EQ(::poll(&p, 1, 50), 0) << "a queued request was answered before the worker was free";
+  }
+  s.handler.gateOpen = true;
+  for (int fd : fds) EXPECT_EQ(statusOf(readResponse(fd)), 200);
+  for (int fd : fds) ::close(fd);
+  EXPECT_EQ(s.server.stats().rejectedBusy, 0u);
+  EXPECT_EQ(s.handler.handled, static_cast<int>(l.maxConnections));
+}
+
 TEST(HttpServer, SK_HTTP_8_Expect100Continue) {
   Server s;
   int fd = connectTo(s.port());
@@ -277,6 +313,47 @@ TEST(HttpServer, SK_HTTP_11_PortInUseNamesTheAddress) {
     EXPECT_EQ(std::string(e.what()),
               "cannot listen on 127.0.0.1:" + std::to_string(s.port()) + ": Address already in use");
   }
+}
+
+TEST(HttpServer, SK_HTTP_18_SlowBodyGets408AndClose) {
+  kubos::service::HttpLimits l;
+  l.bodyTimeout = 200ms;
+  Server s(l);
+  int fd = connectTo(s.port());
+  sendAll(fd, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab");  // 8 bytes never come
+  std::string r = readResponse(fd, 3000ms);
+  EXPECT_EQ(statusOf(r), 408) << r;
+  EXPECT_NE(r.find("Connection: close"), std::string::npos) << r;
+  EXPECT_NE(r.find("body-timeout-ms (200 ms)"), std::string::npos) << r;
+  EXPECT_TRUE(closedWithin(fd, 3000ms));
+  ::close(fd);
+  EXPECT_EQ(s.handler.handled, 0);
+}
+
+TEST(HttpServer, SK_HTTP_19_HeadIsGetWithoutABody) {
+  Server s;
+  int fd = connectTo(s.port());
+  sendAll(fd, "HEAD /h HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string head;
+  const auto deadline = Clock::now() + 5s;
+  while (head.find("\r\n\r\n") == std::string::npos && Clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    char buf[4096];
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    head.append(buf, static_cast<std::size_t>(n));
+  }
+  EXPECT_EQ(statusOf(head), 200) << head;
+  // GET's length ("GET /h " is what the handler answers), and no body bytes.
+  EXPECT_NE(head.find("Content-Length: 7\r\n"), std::string::npos) << head;
+  EXPECT_EQ(head.size(), head.find("\r\n\r\n") + 4) << head;
+  // The connection stays in step: the next request gets its own answer.
+  sendAll(fd, "GET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string next = readResponse(fd);
+  EXPECT_EQ(statusOf(next), 200) << next;
+  EXPECT_NE(next.find("GET /next "), std::string::npos) << next;
+  ::close(fd);
 }
 
 TEST(HttpServer, SK_HTTP_12_UnresolvableHost) {

@@ -13,6 +13,15 @@ TEST(ServiceLimits, SK_LIM_4_DefaultsMatchTheContract) {
   EXPECT_EQ(l.http.workers, 4u);
 }
 
+TEST(ServiceLimits, SK_LIM_7_QueueLengthFollowsTheConnectionCap) {
+  auto defaults = kubos::service::Config::fromString("s", "[s]\n", "f");
+  EXPECT_EQ(kubos::service::readLimits(defaults.service()).http.queueLength, 256u);
+  auto capped = kubos::service::Config::fromString("s", "[s]\nmax-connections = 10\n", "f");
+  EXPECT_EQ(kubos::service::readLimits(capped.service()).http.queueLength, 10u);
+  auto chosen = kubos::service::Config::fromString("s", "[s]\nmax-connections = 10\nqueue-length = 3\n", "f");
+  EXPECT_EQ(kubos::service::readLimits(chosen.service()).http.queueLength, 3u);
+}
+
 TEST(ServiceLimits, SK_LIM_5_ConfiguredUnderTheServiceTable) {
   auto c = kubos::service::Config::fromString("s", R"(
 [s]

@@ -72,7 +72,7 @@ struct HttpLimits {
   std::chrono::milliseconds drainTimeout{5'000};   // shutdown: wait for requests in flight
   std::size_t maxConnections = 256;                // more are closed at once
   unsigned workers = 4;                            // threads running handle()
-  std::size_t queueLength = 64;                    // waiting requests; 503 past it
+  std::size_t queueLength = 256;                   // waiting requests; 503 past it (default: maxConnections)
 };
 
 class HttpServer {

@@ -23,7 +23,7 @@ namespace kubos::service {
 //   max-body-bytes (1 MiB), max-header-bytes (16 KiB), header-timeout-ms (10000),
 //   body-timeout-ms (30000), idle-timeout-ms (60000), write-timeout-ms (30000),
 //   max-query-depth (64), max-field-count (10000), max-batch (32),
-//   max-connections (256), workers (4), queue-length (64)
+//   max-connections (256), workers (4), queue-length (= max-connections)
 struct ServiceLimits {
   HttpLimits http;
   kubos::graphql::EngineLimits engine;
