@@ -6,6 +6,8 @@
 #include <fstream>
 #include <thread>
 
+#include "registry.h"
+#include "resolvers.h"
 #include "supervisor.h"
 #include "test_util.h"
 
@@ -185,4 +187,41 @@ TEST(Supervision, APP_63_a_run_that_lasts_healthy_after_s_is_reported_healthy_on
   ASSERT_TRUE(waitFor([&] { return gaveUp == 1; }));
   EXPECT_EQ(healthy, 1);
   ASSERT_TRUE(waitFor([&] { return st.list("b", std::nullopt, std::nullopt).front().supervision == kSupGaveUp; }));
+}
+
+TEST(Supervision, APP_64_rollback_picks_the_latest_earlier_healthy_version) {
+  TempDir t;
+  Registry reg(t.path / "reg", "/etc/kubos-config.toml");
+  reg.load();
+  StatusStore st(t.path / "journal");
+  Supervisor s(st, {50ms, 200ms});
+  Models m{reg, st, s};
+  installSupervision(m);
+  for (const char* v : {"1", "2", "3"}) {
+    auto src = kubos::app_service::testing::makeApp(t.path / (std::string("src") + v), "app", v,
+                                                    "#!/bin/sh\necho \"$*\" >> runs.txt\nexec sleep 5\n");
+    std::ofstream(src / "manifest.toml", std::ios::app) << "rollback = true\n";
+    ASSERT_TRUE(reg.registerApp(src.string()).ok);
+  }
+  ASSERT_TRUE(reg.markHealthy("app", "1"));
+  ASSERT_TRUE(reg.markHealthy("app", "2"));
+  AppInfo v3 = *reg.activeVersion("app");
+  ASSERT_EQ(v3.version, "3");
+  EXPECT_TRUE(v3.policy.rollback);
+  ASSERT_TRUE(rollBack(m, v3, "OnBoot", std::string("c.toml"), std::vector<std::string>{"a"}));
+  EXPECT_EQ(reg.activeVersion("app")->version, "2");
+  ASSERT_TRUE(waitFor([&] { return runs(reg.root() / "app/2").size() == 1; }));
+  EXPECT_EQ(runs(reg.root() / "app/2")[0], "-r OnBoot -c c.toml -- a");
+  // v2 is active and healthy now: when it gives up there is nothing to roll back to.
+  AppInfo v2 = *reg.activeVersion("app");
+  EXPECT_FALSE(rollBack(m, v2, "OnBoot", std::nullopt, std::nullopt));
+  // Healthy survives a reload of the registry.
+  Registry again(t.path / "reg", "/etc/kubos-config.toml");
+  again.load();
+  auto all = again.list("app", std::nullopt, std::nullopt);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_TRUE(all[0].healthy && all[1].healthy && !all[2].healthy);
+  EXPECT_LT(all[0].registered, all[1].registered);
+  s.stop("app", std::nullopt);
+  EXPECT_TRUE(waitFor([&] { return s.runningCount() == 0; }));
 }
