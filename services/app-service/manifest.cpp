@@ -1,5 +1,7 @@
 #include "manifest.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <sstream>
 #include <toml++/toml.h>
@@ -48,6 +50,48 @@ std::string reqStr(const toml::table& t, std::string_view key, std::string_view 
   return *v;
 }
 
+[[noreturn]] void badField(std::string_view key, const std::string& why) {
+  throw ManifestError("Failed to parse manifest.toml: field `" + std::string(key) + "` " + why);
+}
+
+// A duration in seconds, integer or float, in (0, 7 days].
+std::optional<std::chrono::milliseconds> optSeconds(const toml::table& t, std::string_view key) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  double s = 0;
+  if (n->is_integer())
+    s = static_cast<double>(n->as_integer()->get());
+  else if (n->is_floating_point())
+    s = n->as_floating_point()->get();
+  else
+    badField(key, "must be a number of seconds (got " + typeName(*n) + ")");
+  if (!(s > 0 && s <= 604800)) badField(key, "must be more than 0 and at most 604800 seconds (7 days)");
+  return std::chrono::milliseconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(s * 1000 + 0.5)));
+}
+
+// The optional supervision keys (README of this service, "Supervision").
+RestartPolicy parsePolicy(const toml::table& t) {
+  RestartPolicy p;
+  if (auto r = optStr(t, "restart", "manifest.toml", "")) {
+    auto m = parseRestartMode(*r);
+    if (!m) badField("restart", "must be \"never\", \"on-failure\" or \"always\" (got \"" + *r + "\")");
+    p.restart = *m;
+  }
+  if (const toml::node* n = t.get("max_restarts")) {
+    if (!n->is_integer()) badField("max_restarts", "must be an integer (got " + typeName(*n) + ")");
+    std::int64_t v = n->as_integer()->get();
+    if (v < 0 || v > 10000) badField("max_restarts", "must be 0..10000 (got " + std::to_string(v) + ")");
+    p.maxRestarts = static_cast<int>(v);
+  }
+  if (auto w = optSeconds(t, "restart_window_s")) p.window = *w;
+  if (const toml::node* n = t.get("rollback")) {
+    if (!n->is_boolean()) badField("rollback", "must be a boolean (got " + typeName(*n) + ")");
+    p.rollback = n->as_boolean()->get();
+  }
+  if (auto h = optSeconds(t, "healthy_after_s")) p.healthyAfter = *h;
+  return p;
+}
+
 }  // namespace
 
 Manifest parseManifest(std::string_view text) {
@@ -60,6 +104,7 @@ Manifest parseManifest(std::string_view text) {
   m.author = reqStr(t, "author", file, "");
   m.executable = optStr(t, "executable", file, "").value_or(m.name);
   m.config = optStr(t, "config", file, "");
+  m.policy = parsePolicy(t);
   return m;
 }
 
@@ -84,6 +129,14 @@ AppToml parseAppToml(std::string_view text) {
   a.version = reqStr(at, "version", file, "app.");
   a.author = reqStr(at, "author", file, "app.");
   a.config = optStr(at, "config", file, "app.");
+  if (const toml::node* h = t.get("healthy")) {
+    if (!h->is_boolean()) throw ManifestError("Failed to parse app.toml: field `healthy` must be a boolean (got " + typeName(*h) + ")");
+    a.healthy = h->as_boolean()->get();
+  }
+  if (const toml::node* r = t.get("registered")) {
+    if (!r->is_integer()) throw ManifestError("Failed to parse app.toml: field `registered` must be an integer (got " + typeName(*r) + ")");
+    a.registered = r->as_integer()->get();
+  }
   return a;
 }
 
@@ -111,7 +164,10 @@ std::string quoted(std::string_view v) {
 std::string writeAppToml(const AppToml& a) {
   // KubOS's key order; `activated` is ours (KubOS ignores unknown keys).
   std::string s = std::string("active_version = ") + (a.active ? "true" : "false") + "\n";
-  s += "activated = " + std::to_string(a.activated) + "\n\n[app]\n";
+  s += "activated = " + std::to_string(a.activated) + "\n";
+  if (a.registered != 0) s += "registered = " + std::to_string(a.registered) + "\n";
+  if (a.healthy) s += "healthy = true\n";
+  s += "\n[app]\n";
   s += "name = " + quoted(a.name) + "\n";
   s += "executable = " + quoted(a.executable) + "\n";
   s += "version = " + quoted(a.version) + "\n";

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "restart_policy.h"
+
 namespace kubos::app_service {
 
 // Message ready for the user, e.g. "Failed to parse manifest.toml: missing field `name`".
@@ -23,6 +25,7 @@ struct Manifest {
   std::string author;
   std::string executable;  // relative to the app directory; default: name
   std::optional<std::string> config;
+  RestartPolicy policy;  // optional keys restart, max_restarts, restart_window_s, rollback, healthy_after_s
 };
 
 // Throws ManifestError naming the field. Does not validate name/version syntax
@@ -37,6 +40,8 @@ struct AppToml {
   std::string version;
   std::string author;
   std::optional<std::string> config;  // absent in registries of KubOS <= 1.17
+  bool healthy = false;         // ours: a run lasted healthy_after_s (automatic rollback); written only when true
+  std::int64_t registered = 0;  // ours: ms since epoch of the register; 0 when absent (then `activated` stands in)
 };
 
 AppToml parseAppToml(std::string_view text);  // throws ManifestError ("Failed to parse app.toml: ...")

@@ -68,6 +68,19 @@ std::optional<std::string> relativeExecutable(const std::string& stored, const s
   return stored.substr(pos + marker.size());
 }
 
+// The supervision keys of a registered version's manifest.toml. KubOS-made
+// versions have no such keys (or no manifest): the default, no supervision.
+RestartPolicy loadPolicy(const fs::path& vdir) {
+  std::error_code ec;
+  if (!fs::exists(vdir / "manifest.toml", ec)) return {};
+  try {
+    return parseManifest(readFile(vdir / "manifest.toml", 1 << 20)).policy;
+  } catch (const std::exception& e) {
+    slog::warn("registry: ", vdir.string(), "/manifest.toml: ", e.what(), " (no restart policy for this version)");
+    return {};
+  }
+}
+
 }  // namespace
 
 Registry::Registry(const fs::path& root, std::string defaultConfig) : defaultConfig_(std::move(defaultConfig)) {
@@ -98,6 +111,8 @@ void Registry::writeAppToml(const AppInfo& a) const {
   t.version = a.version;
   t.author = a.author;
   t.config = a.config;
+  t.healthy = a.healthy;
+  t.registered = a.registered;
   atomicWriteFile(a.dir / "app.toml", kubos::app_service::writeAppToml(t));
 }
 
@@ -173,7 +188,9 @@ void Registry::load() {
           throw ManifestError(m);
         }
         if (auto bad = checkExecutable(*rel)) throw ManifestError(*bad);
-        AppInfo a{name, ver, t.author, t.config.value_or(defaultConfig_), *rel, vdir, t.active, t.activated};
+        AppInfo a{name,      ver,       t.author,           t.config.value_or(defaultConfig_),
+                  *rel,      vdir,      t.active,           t.activated,
+                  loadPolicy(vdir), t.healthy, t.registered != 0 ? t.registered : t.activated};
         lastStamp_ = std::max(lastStamp_, a.activated);
         versions.push_back(std::move(a));
       } catch (const std::exception& e) {
@@ -353,15 +370,17 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }
   }
-  AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0};
+  AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0, m.policy,
+            false, 0};
 
   std::lock_guard lock(mu_);
   a.activated = nextStamp();
+  a.registered = a.activated;
   {
     // app.toml is written in the staging copy, so it arrives with the rename.
     AppInfo staged = a;
     staged.dir = stage;
-    AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config};
+    AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config, false, a.registered};
     try {
       atomicWriteFile(stage / "app.toml", kubos::app_service::writeAppToml(t));
       // Every staged file and directory on disk before the commit rename.
@@ -486,6 +505,25 @@ Outcome Registry::setVersion(const std::string& name, const std::string& version
     }
   }
   return {};
+}
+
+bool Registry::markHealthy(const std::string& name, const std::string& version) {
+  std::lock_guard lock(mu_);
+  for (auto& a : entries_) {
+    if (a.name != name || a.version != version) continue;
+    if (a.healthy) return true;
+    AppInfo updated = a;
+    updated.healthy = true;
+    try {
+      writeAppToml(updated);
+    } catch (const FsError& e) {
+      slog::warn("registry: cannot record that ", name, " ", version, " is healthy: ", e.what());
+      return false;
+    }
+    a = updated;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace kubos::app_service

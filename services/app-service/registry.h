@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "restart_policy.h"
+
 namespace kubos::app_service {
 
 struct AppInfo {
@@ -22,6 +24,9 @@ struct AppInfo {
   std::filesystem::path dir;   // <registry>/<name>/<version>
   bool active = false;
   std::int64_t activated = 0;  // ms since epoch, 0 if unknown
+  RestartPolicy policy;        // from the version's manifest.toml (defaults if it has none)
+  bool healthy = false;        // a run lasted policy.healthyAfter without failing (persisted in app.toml)
+  std::int64_t registered = 0; // ms since epoch of the register; `activated` for versions registered before it existed
   std::filesystem::path executable() const { return dir / executableRel; }
 };
 
@@ -58,6 +63,8 @@ class Registry {
   RegisterOutcome registerApp(const std::string& path);
   UninstallOutcome uninstall(const std::string& name, const std::optional<std::string>& version);
   Outcome setVersion(const std::string& name, const std::string& version);
+  // Records (in app.toml) that a version has been healthy; false if it is gone or cannot be written.
+  bool markHealthy(const std::string& name, const std::string& version);
 
  private:
   RegisterOutcome registerStaged(const std::filesystem::path& staging, const std::filesystem::path& source,

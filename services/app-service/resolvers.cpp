@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "service/log.h"
 
 namespace gql = kubos::graphql;
@@ -61,6 +63,8 @@ gql::Value statusValue(const StatusEntry& e) {
     v.add("args", nullptr);
   }
   v.add("config", e.config);
+  v.add("restarts", e.restarts);
+  v.add("supervision", e.supervision);
   return v;
 }
 
@@ -100,6 +104,51 @@ UninstallOutcome uninstallApp(Models& m, const std::string& name, const std::opt
   return u;
 }
 
+bool rollBack(Models& m, const AppInfo& failed, const std::string& runLevel, const std::optional<std::string>& config,
+              const std::optional<std::vector<std::string>>& args) {
+  if (!failed.policy.rollback) return false;
+  auto versions = m.registry.list(failed.name, std::nullopt, std::nullopt);
+  auto self = std::find_if(versions.begin(), versions.end(), [&](const AppInfo& a) { return a.version == failed.version; });
+  if (self == versions.end() || !self->active) return false;  // uninstalled, or no longer the active version
+  std::string what = failed.name + " " + failed.version + " (" + runLevel + ")";
+  if (self->healthy) {
+    slog::warn("rollback: ", what, " gave up but was healthy before: no rollback");
+    return false;
+  }
+  const AppInfo* target = nullptr;
+  for (const auto& a : versions)
+    if (a.healthy && a.registered < self->registered && (!target || a.registered > target->registered)) target = &a;
+  if (!target) {
+    slog::warn("rollback: ", what, " gave up before it was ever healthy, and no earlier version was healthy: no rollback");
+    return false;
+  }
+  Outcome o = m.registry.setVersion(failed.name, target->version);
+  if (!o.ok) {
+    slog::error("rollback: ", what, " to ", target->version, ": ", o.error);
+    return false;
+  }
+  m.supervisor.endSupervision(failed.name, [&](const std::string& v) { return v != target->version; });
+  slog::warn("rollback: ", what, " gave up before it was ever healthy; ", failed.name, " ", target->version,
+             " (healthy) is the active version again");
+  auto app = m.registry.activeVersion(failed.name);
+  StartResult r = app ? m.supervisor.start(*app, runLevel, config, args, false)
+                      : StartResult{false, "no active version", {}};
+  if (r.ok)
+    slog::warn("rollback: started ", failed.name, " ", target->version, " (", runLevel, ") as pid ", r.pid.value_or(-1));
+  else
+    slog::error("rollback: ", failed.name, " ", target->version, " is active but did not start: ", r.error);
+  return true;
+}
+
+void installSupervision(Models& m) {
+  Models* mp = &m;
+  SupervisionHooks h;
+  h.healthy = [mp](const AppInfo& a) { mp->registry.markHealthy(a.name, a.version); };
+  h.gaveUp = [mp](const AppInfo& a, const std::string& runLevel, const std::optional<std::string>& config,
+                  const std::optional<std::vector<std::string>>& args) { return rollBack(*mp, a, runLevel, config, args); };
+  m.supervisor.setHooks(std::move(h));
+}
+
 std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
   std::vector<gql::GraphQLError> errors;
   auto schema = gql::Schema::fromSDL(std::string(schemaSdl()), &errors);
@@ -108,6 +157,7 @@ std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
     return nullptr;
   }
   Models* m = &models;
+  installSupervision(models);  // the schema's mutations and the supervisor act on the same models
   bool ok = true;
   auto bind = [&](const char* type, const char* field, gql::Resolver r) {
     ok = ok && schema->bindResolver(type, field, std::move(r), error);
@@ -131,6 +181,8 @@ std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
     gql::Value v = generic("register", r);
     if (r.ok) {
       slog::info("registered ", r.app.name, " ", r.app.version, " from ", path);
+      // A new active version: the old ones are not restarted any more.
+      m->supervisor.endSupervision(r.app.name, [&](const std::string& v) { return v != r.app.version; });
       v.add("entry", entryValue(r.app));
       v.add("active", r.app.active);
       v.add("app", appValue(r.app));
@@ -148,7 +200,11 @@ std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
     std::string name = optString(args, "name").value_or("");
     std::string version = optString(args, "version").value_or("");
     Outcome o = m->registry.setVersion(name, version);
-    if (o.ok) slog::info("setVersion: ", name, " ", version, " is active");
+    if (o.ok) {
+      slog::info("setVersion: ", name, " ", version, " is active");
+      // "never after a new setVersion": the other versions are not restarted any more.
+      m->supervisor.endSupervision(name, [&](const std::string& v) { return v != version; });
+    }
     return generic("setVersion", o);
   });
   bind("Mutation", "startApp", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {

@@ -29,6 +29,16 @@ StartResult startActive(Models& m, const std::string& name, const std::string& r
 // uninstall's logic: registry, then running instances and status entries.
 UninstallOutcome uninstallApp(Models& m, const std::string& name, const std::optional<std::string>& version);
 
+// Automatic rollback (README of this service, "Supervision"): `failed` gave up;
+// if it was never healthy and an earlier registered version was, that one is
+// made active (as setVersion does) and started with the same run level, config
+// and arguments (not waiting for the start window: this runs on the supervisor's
+// loop). True if it rolled back.
+bool rollBack(Models& m, const AppInfo& failed, const std::string& runLevel, const std::optional<std::string>& config,
+              const std::optional<std::vector<std::string>>& args);
+// Connects the supervisor to the registry: healthy versions, rollback.
+void installSupervision(Models& m);
+
 // Null and *error on failure (a schema or binding bug).
 std::shared_ptr<kubos::graphql::Schema> buildSchema(Models& models, std::string* error);
 

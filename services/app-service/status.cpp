@@ -48,6 +48,8 @@ std::optional<T> getOpt(const json& j, const char* k) {
 json toJson(const StatusEntry& e) {
   json j{{"op", "put"}, {"name", e.name}, {"version", e.version}, {"runLevel", e.runLevel}, {"start", e.startMs},
          {"running", e.running}, {"config", e.config}, {"procStart", e.procStart}};
+  if (e.restarts != 0) j["restarts"] = e.restarts;
+  if (e.supervision != "none") j["supervision"] = e.supervision;
   putOpt(j, "end", e.endMs);
   putOpt(j, "pid", e.pid);
   putOpt(j, "rc", e.lastRc);
@@ -70,6 +72,8 @@ StatusEntry fromJson(const json& j) {
   e.lastRc = getOpt<int>(j, "rc");
   e.lastSignal = getOpt<int>(j, "signal");
   e.args = getOpt<std::vector<std::string>>(j, "args");
+  e.restarts = j.value("restarts", 0);
+  e.supervision = j.value("supervision", std::string("none"));
   return e;
 }
 
@@ -218,6 +222,18 @@ void StatusStore::finish(const std::string& name, const std::string& version, co
     e.endMs = endMs;
     e.lastRc = rc;
     e.lastSignal = sig;
+    append(toJson(e).dump());
+    return;
+  }
+}
+
+void StatusStore::setSupervision(const std::string& name, const std::string& version, const std::string& runLevel,
+                                 std::int64_t startMs, const std::string& state) {
+  std::lock_guard lock(mu_);
+  for (auto& e : entries_) {
+    if (!sameKey(e, name, version, runLevel) || e.startMs != startMs) continue;
+    if (e.supervision == state) return;
+    e.supervision = state;
     append(toJson(e).dump());
     return;
   }

@@ -28,6 +28,8 @@ struct StatusEntry {
   std::optional<std::vector<std::string>> args;
   std::string config;
   std::uint64_t procStart = 0;            // /proc/<pid>/stat start time, to re-attach safely
+  int restarts = 0;                       // restarts made since the last startApp / -b
+  std::string supervision = "none";       // none / watching / backoff / gave-up / rolled-back
 };
 
 // "2026-12-02T17:08:13.123Z"
@@ -49,6 +51,9 @@ class StatusStore {
   // Records the end of the run that started at startMs (no-op if it was replaced or removed).
   void finish(const std::string& name, const std::string& version, const std::string& runLevel, std::int64_t startMs,
               std::int64_t endMs, std::optional<int> rc, std::optional<int> sig);
+  // Sets the supervision state of the run that started at startMs (no-op if it was replaced or removed).
+  void setSupervision(const std::string& name, const std::string& version, const std::string& runLevel,
+                      std::int64_t startMs, const std::string& state);
   // uninstall: drops the entries of a version (all versions if null).
   void remove(const std::string& name, const std::optional<std::string>& version);
 

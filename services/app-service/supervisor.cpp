@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "fsutil.h"
+#include "restart_policy.h"
 #include "service/log.h"
 
 extern char** environ;
@@ -64,6 +65,22 @@ std::uint64_t processStartTime(int pid) {
   return start;
 }
 
+// One start by startApp or -b and the restarts that follow it.
+struct Supervisor::Chain {
+  AppInfo app;
+  std::string runLevel;
+  std::optional<std::string> config;
+  std::optional<std::vector<std::string>> args;
+  RestartTracker tracker;  // loop thread (and launch of a new chain, before anyone else sees it)
+  std::unique_ptr<asio::steady_timer> timer;  // backoff; loop thread only
+  // Guarded by the supervisor's mu_:
+  bool ended = false;       // killApp, setVersion, uninstall, a new start: never restarted again
+  bool pending = false;     // waiting for `timer`
+  std::int64_t lastStart = 0;
+  Chain(const AppInfo& a, std::string level, std::optional<std::string> cfg, std::optional<std::vector<std::string>> av)
+      : app(a), runLevel(std::move(level)), config(std::move(cfg)), args(std::move(av)), tracker(a.policy) {}
+};
+
 struct Supervisor::Child {
   std::string name, version, runLevel;
   int pid = -1;
@@ -75,6 +92,8 @@ struct Supervisor::Child {
   std::array<std::unique_ptr<asio::posix::stream_descriptor>, 2> pipes;
   std::array<std::string, 2> partial;
   std::unique_ptr<asio::steady_timer> graceTimer;
+  std::shared_ptr<Chain> chain;                     // null when re-attached
+  std::unique_ptr<asio::steady_timer> healthTimer;  // healthy_after_s
   // Guarded by m: the end of the process.
   std::mutex m;
   std::condition_variable cv;
@@ -97,6 +116,10 @@ Supervisor::Supervisor(StatusStore& status, SupervisorOptions options)
 }
 
 Supervisor::~Supervisor() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
   work_.reset();
   io_.stop();
   if (thread_.joinable()) thread_.join();
@@ -108,24 +131,47 @@ std::size_t Supervisor::runningCount() const {
   return slots_.size();
 }
 
+void Supervisor::setHooks(SupervisionHooks hooks) { hooks_ = std::move(hooks); }
+
 StartResult Supervisor::start(const AppInfo& app, const std::string& runLevel, const std::optional<std::string>& config,
-                              const std::optional<std::vector<std::string>>& args) {
+                              const std::optional<std::vector<std::string>>& args, bool wait) {
+  return launch(app, runLevel, config, args, nullptr, wait);
+}
+
+StartResult Supervisor::launch(const AppInfo& app, const std::string& runLevel, const std::optional<std::string>& config,
+                               const std::optional<std::vector<std::string>>& args, std::shared_ptr<Chain> chain,
+                               bool wait) {
   constexpr const char* prefix = "Failed to start app: ";
   auto child = std::make_shared<Child>();
   child->name = app.name;
   child->version = app.version;
   child->runLevel = runLevel;
   Key key{app.name, runLevel};
+  std::vector<std::shared_ptr<Chain>> replaced;
   {
     // Reserve the slot first: the check and the start are one step.
     std::lock_guard lock(mu_);
     if (slots_.count(key)) return {false, std::string(prefix) + "Instance of " + app.name + " already running", {}};
+    if (stopping_) return {false, std::string(prefix) + "the service is shutting down", {}};
+    if (chain && chain->ended) return {false, std::string(prefix) + "restart cancelled", {}};
+    if (!chain) {
+      chain = std::make_shared<Chain>(app, runLevel, config, args);
+      if (auto old = chains_.find(key); old != chains_.end()) {
+        old->second->ended = true;
+        replaced.push_back(old->second);
+      }
+      chains_[key] = chain;
+    }
+    chain->pending = false;
     slots_[key] = child;
   }
+  retire(replaced);
+  child->chain = chain;
   auto release = [&] {
     std::lock_guard lock(mu_);
     auto it = slots_.find(key);
     if (it != slots_.end() && it->second == child) slots_.erase(it);
+    if (auto ch = chains_.find(key); ch != chains_.end() && ch->second == chain) chains_.erase(ch);
   };
 
   const std::string exe = app.executable().string();
@@ -190,6 +236,12 @@ StartResult Supervisor::start(const AppInfo& app, const std::string& runLevel, c
   st.args = args;
   st.config = cfg;
   st.procStart = processStartTime(pid);
+  st.restarts = chain->tracker.restarts();
+  st.supervision = app.policy.supervised() ? kSupWatching : kSupNone;
+  {
+    std::lock_guard lock(mu_);
+    chain->lastStart = child->startMs;
+  }
   status_.put(st);
   slog::info("started ", app.name, " ", app.version, " (", runLevel, ") as pid ", pid);
 
@@ -199,9 +251,11 @@ StartResult Supervisor::start(const AppInfo& app, const std::string& runLevel, c
     child->pipes[1] = std::make_unique<asio::posix::stream_descriptor>(io_, errFd);
     readOutput(child, 0);
     readOutput(child, 1);
+    armHealthy(child);
     watch(child);
   });
 
+  if (!wait) return {true, "", pid};
   std::unique_lock lk(child->m);
   bool ended = child->cv.wait_for(lk, options_.startWindow, [&] { return child->done; });
   if (!ended) return {true, "", pid};
@@ -274,6 +328,118 @@ void Supervisor::onExit(const std::shared_ptr<Child>& c) {
     slog::info(c->name, " ", c->version, " (", c->runLevel, ", pid ", c->pid, ") exited with status ", *c->rc);
   else
     slog::info(c->name, " ", c->version, " (", c->runLevel, ", pid ", c->pid, ") ended (exit status unknown: re-attached)");
+  afterExit(c);
+}
+
+void Supervisor::armHealthy(const std::shared_ptr<Child>& c) {
+  // Tracked under any policy, so that a version with only `restart` can be a rollback target later.
+  if (!c->chain || !c->chain->app.policy.supervised() || c->chain->app.healthy) return;
+  c->healthTimer = std::make_unique<asio::steady_timer>(io_, c->chain->app.policy.healthyAfter);
+  c->healthTimer->async_wait([this, c](const boost::system::error_code& ec) {
+    if (ec) return;
+    {
+      std::lock_guard lk(c->m);
+      if (c->done) return;
+    }
+    c->chain->app.healthy = true;
+    slog::info(c->name, " ", c->version, " is healthy: it ran ", c->chain->app.policy.healthyAfter.count(),
+               " ms without failing");
+    if (hooks_.healthy) hooks_.healthy(c->chain->app);
+  });
+}
+
+// The restart policy's turn (restart_policy.h), on the loop thread, once the
+// exit is recorded.
+void Supervisor::afterExit(const std::shared_ptr<Child>& c) {
+  if (c->healthTimer) c->healthTimer->cancel();
+  const std::shared_ptr<Chain> ch = c->chain;
+  if (!ch) return;  // re-attached: its policy applies again at its next start
+  bool failed = c->sig || (c->rc && *c->rc != 0);
+  RestartDecision d;
+  {
+    std::lock_guard lock(mu_);
+    if (!ch->ended && !stopping_) d = ch->tracker.onExit(failed, RestartTracker::Clock::now());
+    ch->pending = d.kind == RestartDecision::Restart;
+    auto it = chains_.find({c->name, c->runLevel});
+    if (!ch->pending && it != chains_.end() && it->second == ch) chains_.erase(it);
+  }
+  if (c->uninstalled) return;
+  const RestartPolicy& p = ch->app.policy;
+  const char* state = kSupNone;
+  if (d.kind == RestartDecision::Restart) {
+    state = kSupBackoff;
+    slog::info(c->name, " ", c->version, " (", c->runLevel, "): restart ", ch->tracker.restarts(), " in ",
+               d.delay.count(), " ms (restart = \"", restartModeName(p.restart), "\", at most ", p.maxRestarts,
+               " within ", p.window.count(), " ms)");
+    restartLater(ch, d.delay);
+  } else if (d.kind == RestartDecision::GiveUp) {
+    state = kSupGaveUp;
+    if (p.restart == RestartMode::Never)
+      slog::warn(c->name, " ", c->version, " (", c->runLevel, ") failed and is not restarted (restart = \"never\")");
+    else
+      slog::warn(c->name, " ", c->version, " (", c->runLevel, "): gave up after ", ch->tracker.restarts(),
+                 " restart(s), at most ", p.maxRestarts, " within ", p.window.count(), " ms; it stays stopped");
+    if (hooks_.gaveUp && hooks_.gaveUp(ch->app, ch->runLevel, ch->config, ch->args)) state = kSupRolledBack;
+  }
+  status_.setSupervision(c->name, c->version, c->runLevel, c->startMs, state);
+}
+
+void Supervisor::restartLater(const std::shared_ptr<Chain>& ch, std::chrono::milliseconds delay) {
+  ch->timer = std::make_unique<asio::steady_timer>(io_, delay);
+  ch->timer->async_wait([this, ch](const boost::system::error_code& ec) {
+    if (ec) return;
+    {
+      std::lock_guard lock(mu_);
+      if (ch->ended || stopping_) return;
+    }
+    StartResult r = launch(ch->app, ch->runLevel, ch->config, ch->args, ch, false);
+    if (r.ok) return;
+    std::int64_t last = 0;
+    {
+      std::lock_guard lock(mu_);
+      if (ch->ended) return;  // cancelled meanwhile, or a new start took the slot
+      ch->pending = false;
+      last = ch->lastStart;
+    }
+    slog::error(ch->app.name, " ", ch->app.version, " (", ch->runLevel, "): restart failed: ", r.error,
+                "; gave up, it stays stopped");
+    status_.setSupervision(ch->app.name, ch->app.version, ch->runLevel, last, kSupGaveUp);
+  });
+}
+
+void Supervisor::retire(const std::vector<std::shared_ptr<Chain>>& chains) {
+  for (const auto& ch : chains) {
+    std::int64_t last = 0;
+    bool pending = false;
+    {
+      std::lock_guard lock(mu_);
+      pending = ch->pending;
+      ch->pending = false;
+      last = ch->lastStart;
+    }
+    asio::post(io_, [ch] {
+      if (ch->timer) ch->timer->cancel();
+    });
+    if (pending) slog::info(ch->app.name, " ", ch->app.version, " (", ch->runLevel, "): pending restart cancelled");
+    if (ch->app.policy.supervised()) status_.setSupervision(ch->app.name, ch->app.version, ch->runLevel, last, kSupNone);
+  }
+}
+
+void Supervisor::endSupervision(const std::string& name, const std::function<bool(const std::string&)>& which) {
+  std::vector<std::shared_ptr<Chain>> ended;
+  {
+    std::lock_guard lock(mu_);
+    for (auto it = chains_.begin(); it != chains_.end();) {
+      if (it->first.first == name && which(it->second->app.version)) {
+        it->second->ended = true;
+        ended.push_back(it->second);
+        it = chains_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  retire(ended);
 }
 
 void Supervisor::readOutput(const std::shared_ptr<Child>& c, int which) {
@@ -334,10 +500,22 @@ Outcome Supervisor::kill(const std::string& name, const std::string& runLevel, i
   if (signal < 1 || signal > 31)
     return Outcome::failure(std::string(prefix) + "invalid signal " + std::to_string(signal) + " (expected 1..31)");
   std::shared_ptr<Child> c;
+  std::shared_ptr<Chain> waiting;
   {
     std::lock_guard lock(mu_);
     auto it = slots_.find({name, runLevel});
     if (it != slots_.end()) c = it->second;
+    auto ch = chains_.find({name, runLevel});
+    if (ch != chains_.end()) {
+      ch->second->ended = true;  // "never after killApp"
+      if (!c && ch->second->pending) waiting = ch->second;
+      chains_.erase(ch);
+    }
+  }
+  if (waiting) {
+    retire({waiting});
+    slog::info("killApp: ", name, " (", runLevel, ") was waiting to restart: not restarted");
+    return {};
   }
   if (!c) return Outcome::failure(std::string(prefix) + "No matching monitoring entry found");
   std::lock_guard lk(c->m);
@@ -349,6 +527,7 @@ Outcome Supervisor::kill(const std::string& name, const std::string& runLevel, i
 }
 
 void Supervisor::stop(const std::string& name, const std::optional<std::string>& version) {
+  endSupervision(name, [&](const std::string& v) { return !version || v == *version; });
   std::vector<std::shared_ptr<Child>> victims;
   {
     std::lock_guard lock(mu_);
@@ -402,6 +581,12 @@ void Supervisor::reattach() {
     }
     slog::info("re-attached ", e.name, " ", e.version, " (", e.runLevel, ", pid ", c->pid, ")");
     asio::post(io_, [this, c] { watch(c); });
+  }
+  // Chains of runs do not survive the service: a restart that was due is not made.
+  for (const auto& e : status_.list(std::nullopt, std::nullopt, std::nullopt)) {
+    if (e.supervision != kSupWatching && e.supervision != kSupBackoff) continue;
+    status_.setSupervision(e.name, e.version, e.runLevel, e.startMs, kSupNone);
+    slog::info(e.name, " ", e.version, " (", e.runLevel, "): its restart policy applies again at its next start");
   }
 }
 

@@ -9,22 +9,12 @@
 #include "test_util.h"
 
 using namespace kubos::app_service;
+using kubos::app_service::testing::scriptApp;
 using kubos::app_service::testing::TempDir;
 using kubos::app_service::testing::writeFile;
 namespace fs = std::filesystem;
 
 namespace {
-AppInfo scriptApp(const fs::path& dir, const std::string& body) {
-  writeFile(dir / "app", "#!/bin/sh\n" + body, 0755);
-  AppInfo a;
-  a.name = "app";
-  a.version = "1";
-  a.config = "/etc/kubos-config.toml";
-  a.executableRel = "app";
-  a.dir = dir;
-  a.active = true;
-  return a;
-}
 bool waitFor(const std::function<bool()>& pred, int ms = 3000) {
   auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   while (std::chrono::steady_clock::now() < end) {

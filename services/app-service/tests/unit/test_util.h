@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "registry.h"
+
 namespace kubos::app_service::testing {
 
 struct TempDir {
@@ -34,6 +36,19 @@ inline std::filesystem::path makeApp(const std::filesystem::path& dir, const std
   writeFile(dir / "manifest.toml", "name = \"" + name + "\"\nversion = \"" + version + "\"\nauthor = \"user\"\n");
   writeFile(dir / name, script, 0755);
   return dir;
+}
+
+// Version "1" of an app "app" in dir whose executable is `#!/bin/sh` + body.
+inline AppInfo scriptApp(const std::filesystem::path& dir, const std::string& body) {
+  writeFile(dir / "app", "#!/bin/sh\n" + body, 0755);
+  AppInfo a;
+  a.name = "app";
+  a.version = "1";
+  a.config = "/etc/kubos-config.toml";
+  a.executableRel = "app";
+  a.dir = dir;
+  a.active = true;
+  return a;
 }
 
 }  // namespace kubos::app_service::testing
