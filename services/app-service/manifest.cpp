@@ -48,6 +48,19 @@ std::string reqStr(const toml::table& t, std::string_view key, std::string_view 
   return *v;
 }
 
+// memory_limit_mb: an integer in kMinMemoryLimitMb..kMaxMemoryLimitMb, if present.
+std::optional<std::int64_t> optMemoryLimit(const toml::table& t, std::string_view file, std::string_view prefix) {
+  const toml::node* n = t.get("memory_limit_mb");
+  if (!n) return std::nullopt;
+  std::string field = "Failed to parse " + std::string(file) + ": field `" + std::string(prefix) + "memory_limit_mb` ";
+  if (!n->is_integer()) throw ManifestError(field + "must be an integer (got " + typeName(*n) + ")");
+  std::int64_t v = n->as_integer()->get();
+  if (v < kMinMemoryLimitMb || v > kMaxMemoryLimitMb)
+    throw ManifestError(field + "must be between " + std::to_string(kMinMemoryLimitMb) + " and " +
+                        std::to_string(kMaxMemoryLimitMb) + " (got " + std::to_string(v) + ")");
+  return v;
+}
+
 }  // namespace
 
 Manifest parseManifest(std::string_view text) {
@@ -60,6 +73,7 @@ Manifest parseManifest(std::string_view text) {
   m.author = reqStr(t, "author", file, "");
   m.executable = optStr(t, "executable", file, "").value_or(m.name);
   m.config = optStr(t, "config", file, "");
+  m.memoryLimitMb = optMemoryLimit(t, file, "");
   return m;
 }
 
@@ -84,6 +98,7 @@ AppToml parseAppToml(std::string_view text) {
   a.version = reqStr(at, "version", file, "app.");
   a.author = reqStr(at, "author", file, "app.");
   a.config = optStr(at, "config", file, "app.");
+  a.memoryLimitMb = optMemoryLimit(at, file, "app.");
   return a;
 }
 
@@ -117,6 +132,7 @@ std::string writeAppToml(const AppToml& a) {
   s += "version = " + quoted(a.version) + "\n";
   s += "author = " + quoted(a.author) + "\n";
   if (a.config) s += "config = " + quoted(*a.config) + "\n";
+  if (a.memoryLimitMb) s += "memory_limit_mb = " + std::to_string(*a.memoryLimitMb) + "\n";
   return s;
 }
 

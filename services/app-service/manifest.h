@@ -23,7 +23,11 @@ struct Manifest {
   std::string author;
   std::string executable;  // relative to the app directory; default: name
   std::optional<std::string> config;
+  std::optional<std::int64_t> memoryLimitMb{};  // memory_limit_mb, kMinMemoryLimitMb..kMaxMemoryLimitMb
 };
+
+constexpr std::int64_t kMinMemoryLimitMb = 1;
+constexpr std::int64_t kMaxMemoryLimitMb = 1 << 20;  // 1 TiB
 
 // Throws ManifestError naming the field. Does not validate name/version syntax
 // (see validName) so that the register error can say which rule was broken.
@@ -37,6 +41,7 @@ struct AppToml {
   std::string version;
   std::string author;
   std::optional<std::string> config;  // absent in registries of KubOS <= 1.17
+  std::optional<std::int64_t> memoryLimitMb{};  // ours (memory_limit_mb), absent in KubOS registries
 };
 
 AppToml parseAppToml(std::string_view text);  // throws ManifestError ("Failed to parse app.toml: ...")

@@ -98,6 +98,7 @@ void Registry::writeAppToml(const AppInfo& a) const {
   t.version = a.version;
   t.author = a.author;
   t.config = a.config;
+  t.memoryLimitMb = a.memoryLimitMb;
   atomicWriteFile(a.dir / "app.toml", kubos::app_service::writeAppToml(t));
 }
 
@@ -173,7 +174,7 @@ void Registry::load() {
           throw ManifestError(m);
         }
         if (auto bad = checkExecutable(*rel)) throw ManifestError(*bad);
-        AppInfo a{name, ver, t.author, t.config.value_or(defaultConfig_), *rel, vdir, t.active, t.activated};
+        AppInfo a{name, ver, t.author, t.config.value_or(defaultConfig_), *rel, vdir, t.active, t.activated, t.memoryLimitMb};
         lastStamp_ = std::max(lastStamp_, a.activated);
         versions.push_back(std::move(a));
       } catch (const std::exception& e) {
@@ -353,7 +354,7 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }
   }
-  AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0};
+  AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0, m.memoryLimitMb};
 
   std::lock_guard lock(mu_);
   a.activated = nextStamp();
@@ -361,7 +362,7 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
     // app.toml is written in the staging copy, so it arrives with the rename.
     AppInfo staged = a;
     staged.dir = stage;
-    AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config};
+    AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config, a.memoryLimitMb};
     try {
       atomicWriteFile(stage / "app.toml", kubos::app_service::writeAppToml(t));
       // Every staged file and directory on disk before the commit rename.

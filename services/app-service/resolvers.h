@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "graphql/schema.h"
+#include "app_log_store.h"
 #include "registry.h"
 #include "status.h"
 #include "supervisor.h"
@@ -20,6 +21,7 @@ struct Models {
   Registry& registry;
   StatusStore& status;
   Supervisor& supervisor;
+  AppLogStore* logs = nullptr;  // appLogs; null: every page is empty
 };
 
 // startApp's logic (also used by -b/--onboot): active version, missing
