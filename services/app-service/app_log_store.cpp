@@ -25,6 +25,7 @@ namespace {
 constexpr std::array<char, 4> kMagic{'K', 'L', 'G', '1'};
 constexpr std::size_t kHeader = 12;        // magic, length, CRC
 constexpr std::size_t kFixedPayload = 17;  // seq, time, stream
+constexpr std::int64_t kRetryMs = 60'000;   // after a write error (a full disk), try again this much later
 
 std::uint32_t crc32(std::string_view data) {
   boost::crc_32_type c;
@@ -89,7 +90,7 @@ struct AppLogStore::Log {
   std::array<std::uint64_t, 2> size{0, 0};  // bytes of whole records (the current one is truncated to it)
   std::int64_t nextSeq = 1;
   bool writable = false;  // fd[1] is open for appending (and its torn tail truncated)
-  bool broken = false;  // an I/O error was logged: appends are dropped until the next restart
+  std::int64_t retryAtMs = 0;  // after an I/O error (logged): lines are dropped until then
 
   void scan(std::size_t i) {
     UniqueFd f(::open(path[i].c_str(), O_RDONLY | O_CLOEXEC));
@@ -147,11 +148,12 @@ void AppLogStore::append(const std::string& name, const std::string& runLevel, i
                          std::int64_t timeMs) {
   std::lock_guard lock(mu_);
   Log& l = logFor(name, runLevel);
-  if (l.broken) return;
+  if (timeMs < l.retryAtMs) return;
   auto fail = [&](std::string_view what, const fs::path& p) {
     slog::error("app logs: ", what, " ", p.string(), ": ", std::strerror(errno), "; lines of ", name, " (", runLevel,
-                ") are kept in syslog only until the service restarts");
-    l.broken = true;
+                ") go to syslog only for the next ", kRetryMs / 1000, " s");
+    l.retryAtMs = timeMs + kRetryMs;
+    l.writable = false;  // reopened (and its tail truncated) at the retry
   };
   if (!l.writable) {
     std::error_code ec;

@@ -22,7 +22,8 @@
 // across restarts of the app and of the service. Lines are written at once (a
 // SIGKILL of the service loses nothing) but not fsync'ed one by one (like
 // syslog): a power loss may lose the last lines, never earlier ones; the
-// current segment is fsync'ed before each rotation.
+// current segment is fsync'ed before each rotation. A write error (a full
+// disk) is logged, and that log's lines go to syslog only for a minute.
 #pragma once
 
 #include <cstdint>
@@ -59,6 +60,7 @@ class AppLogStore {
   static constexpr std::size_t kMaxLineBytes = 4096;  // longer lines are split
   static constexpr std::int64_t kDefaultBound = 1 << 20;
   static constexpr std::int64_t kMinBound = 1024;
+  static constexpr std::int64_t kMaxBound = 1 << 28;  // a segment is read whole when a log is first used
 
   // `dir`: <registry>/.logs (created when first needed). `bound`: bytes per
   // (name, run level), at least kMinBound.
