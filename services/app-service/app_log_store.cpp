@@ -25,7 +25,7 @@ namespace {
 constexpr std::array<char, 4> kMagic{'K', 'L', 'G', '1'};
 constexpr std::size_t kHeader = 12;        // magic, length, CRC
 constexpr std::size_t kFixedPayload = 17;  // seq, time, stream
-constexpr std::int64_t kRetryMs = 60'000;   // after a write error (a full disk), try again this much later
+constexpr std::int64_t kRetryMs = 60'000;  // after a write error (a full disk), try again this much later
 
 std::uint32_t crc32(std::string_view data) {
   boost::crc_32_type c;
@@ -35,13 +35,15 @@ std::uint32_t crc32(std::string_view data) {
 
 template <typename T>
 void putLe(std::string& out, T v) {
-  for (std::size_t i = 0; i < sizeof(T); ++i) out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
+  for (std::size_t i = 0; i < sizeof(T); ++i)
+    out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
 }
 
 template <typename T>
 T getLe(const char* p) {
   std::uint64_t v = 0;
-  for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  for (std::size_t i = 0; i < sizeof(T); ++i)
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
   return static_cast<T>(v);
 }
 
@@ -60,7 +62,8 @@ std::string encode(std::int64_t seq, std::int64_t timeMs, int stream, std::strin
 
 // The record at data[pos..], if it is whole and its CRC matches: its payload length.
 std::optional<std::uint32_t> validRecord(std::string_view data, std::size_t pos) {
-  if (pos + kHeader > data.size() || std::memcmp(data.data() + pos, kMagic.data(), kMagic.size()) != 0) return std::nullopt;
+  if (pos + kHeader > data.size() || std::memcmp(data.data() + pos, kMagic.data(), kMagic.size()) != 0)
+    return std::nullopt;
   auto len = getLe<std::uint32_t>(data.data() + pos + 4);
   if (len < kFixedPayload || len > kFixedPayload + AppLogStore::kMaxLineBytes || pos + kHeader + len > data.size())
     return std::nullopt;
@@ -89,7 +92,7 @@ struct AppLogStore::Log {
   std::array<std::vector<Rec>, 2> index;
   std::array<std::uint64_t, 2> size{0, 0};  // bytes of whole records (the current one is truncated to it)
   std::int64_t nextSeq = 1;
-  bool writable = false;  // fd[1] is open for appending (and its torn tail truncated)
+  bool writable = false;       // fd[1] is open for appending (and its torn tail truncated)
   std::int64_t retryAtMs = 0;  // after an I/O error (logged): lines are dropped until then
 
   void scan(std::size_t i) {
@@ -112,7 +115,8 @@ struct AppLogStore::Log {
       if (!len || seq < nextSeq) {
         // Torn or damaged: resynchronise on the next magic.
         ++skipped;
-        auto it = std::search(data.begin() + static_cast<std::ptrdiff_t>(pos) + 1, data.end(), kMagic.begin(), kMagic.end());
+        auto it =
+            std::search(data.begin() + static_cast<std::ptrdiff_t>(pos) + 1, data.end(), kMagic.begin(), kMagic.end());
         pos = static_cast<std::size_t>(it - data.begin());
         continue;
       }
@@ -122,8 +126,8 @@ struct AppLogStore::Log {
       size[i] = pos;
     }
     if (skipped)
-      slog::warn("app logs: ", path[i].string(), ": skipped ", skipped, " torn or damaged spot(s) (a power loss tears the last record); ",
-                 index[i].size(), " record(s) kept");
+      slog::warn("app logs: ", path[i].string(), ": skipped ", skipped,
+                 " torn or damaged spot(s) (a power loss tears the last record); ", index[i].size(), " record(s) kept");
   }
 };
 
@@ -194,24 +198,27 @@ void AppLogStore::append(const std::string& name, const std::string& runLevel, i
   } while (!text.empty());
 }
 
-AppLogPage AppLogStore::read(const std::string& name, const std::string& runLevel, std::int64_t after, std::size_t limit) {
+AppLogPage AppLogStore::read(const std::string& name, const std::string& runLevel, std::int64_t after,
+                             std::size_t limit) {
   AppLogPage page;
   page.next = after;
-  if (checkName("name", name)) return page;  // never a path from an unchecked name
+  if (checkName("name", name) || checkName("run level", runLevel)) return page;  // never a path from unchecked input
   std::lock_guard lock(mu_);
   if (!logs_.count({name, runLevel})) {
     std::error_code ec;
-    if (!fs::exists(dir_ / name / (runLevel + ".0"), ec) && !fs::exists(dir_ / name / (runLevel + ".1"), ec)) return page;
+    if (!fs::exists(dir_ / name / (runLevel + ".0"), ec) && !fs::exists(dir_ / name / (runLevel + ".1"), ec))
+      return page;
   }
   Log& l = logFor(name, runLevel);
   for (std::size_t i = 0; i < 2 && page.lines.size() < limit; ++i) {
     const auto& idx = l.index[i];
-    auto it = std::upper_bound(idx.begin(), idx.end(), after, [](std::int64_t a, const Log::Rec& r) { return a < r.seq; });
+    auto it =
+        std::upper_bound(idx.begin(), idx.end(), after, [](std::int64_t a, const Log::Rec& r) { return a < r.seq; });
     for (; it != idx.end() && page.lines.size() < limit; ++it) {
       std::string payload(it->len, '\0');
-      ssize_t n = l.fd[i].valid() ? ::pread(l.fd[i].get(), payload.data(), payload.size(),
-                                             static_cast<off_t>(it->offset + kHeader))
-                                  : -1;
+      ssize_t n = l.fd[i].valid()
+                      ? ::pread(l.fd[i].get(), payload.data(), payload.size(), static_cast<off_t>(it->offset + kHeader))
+                      : -1;
       if (n != static_cast<ssize_t>(payload.size())) continue;  // counted in dropped below
       AppLogLine line;
       line.seq = it->seq;

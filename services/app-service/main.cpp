@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
     if (registryDir.empty()) t.fail("registry-dir", "must not be empty");
     sup.startWindow = std::chrono::milliseconds(t.getInt("start-window-ms", 300, 0, 60'000));
     sup.killGrace = std::chrono::milliseconds(t.getInt("kill-grace-ms", 2000, 0, 600'000));
-    appLogBytes = t.getInt("app-log-bytes", as::AppLogStore::kDefaultBound, as::AppLogStore::kMinBound, as::AppLogStore::kMaxBound);
+    appLogBytes = t.getInt("app-log-bytes", as::AppLogStore::kDefaultBound, as::AppLogStore::kMinBound,
+                           as::AppLogStore::kMaxBound);
     sup.cgroupDir = t.optString("cgroup-dir");
   } catch (const kubos::service::ConfigError& e) {
     return svc.fail(std::string("config error: ") + e.what());

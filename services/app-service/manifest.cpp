@@ -49,10 +49,10 @@ std::string reqStr(const toml::table& t, std::string_view key, std::string_view 
 }
 
 // memory_limit_mb: an integer in kMinMemoryLimitMb..kMaxMemoryLimitMb, if present.
-std::optional<std::int64_t> optMemoryLimit(const toml::table& t, std::string_view file, std::string_view prefix) {
+std::optional<std::int64_t> optMemoryLimit(const toml::table& t, std::string_view file) {
   const toml::node* n = t.get("memory_limit_mb");
   if (!n) return std::nullopt;
-  std::string field = "Failed to parse " + std::string(file) + ": field `" + std::string(prefix) + "memory_limit_mb` ";
+  std::string field = "Failed to parse " + std::string(file) + ": field `memory_limit_mb` ";
   if (!n->is_integer()) throw ManifestError(field + "must be an integer (got " + typeName(*n) + ")");
   std::int64_t v = n->as_integer()->get();
   if (v < kMinMemoryLimitMb || v > kMaxMemoryLimitMb)
@@ -73,7 +73,7 @@ Manifest parseManifest(std::string_view text) {
   m.author = reqStr(t, "author", file, "");
   m.executable = optStr(t, "executable", file, "").value_or(m.name);
   m.config = optStr(t, "config", file, "");
-  m.memoryLimitMb = optMemoryLimit(t, file, "");
+  m.memoryLimitMb = optMemoryLimit(t, file);
   return m;
 }
 
@@ -98,7 +98,6 @@ AppToml parseAppToml(std::string_view text) {
   a.version = reqStr(at, "version", file, "app.");
   a.author = reqStr(at, "author", file, "app.");
   a.config = optStr(at, "config", file, "app.");
-  a.memoryLimitMb = optMemoryLimit(at, file, "app.");
   return a;
 }
 
@@ -132,7 +131,6 @@ std::string writeAppToml(const AppToml& a) {
   s += "version = " + quoted(a.version) + "\n";
   s += "author = " + quoted(a.author) + "\n";
   if (a.config) s += "config = " + quoted(*a.config) + "\n";
-  if (a.memoryLimitMb) s += "memory_limit_mb = " + std::to_string(*a.memoryLimitMb) + "\n";
   return s;
 }
 

@@ -41,7 +41,6 @@ struct AppToml {
   std::string version;
   std::string author;
   std::optional<std::string> config;  // absent in registries of KubOS <= 1.17
-  std::optional<std::int64_t> memoryLimitMb{};  // ours (memory_limit_mb), absent in KubOS registries
 };
 
 AppToml parseAppToml(std::string_view text);  // throws ManifestError ("Failed to parse app.toml: ...")

@@ -68,6 +68,19 @@ std::optional<std::string> relativeExecutable(const std::string& stored, const s
   return stored.substr(pos + marker.size());
 }
 
+// memory_limit_mb of a registered version's manifest.toml (checked at register);
+// KubOS-made versions have none (or no manifest): no limit.
+std::optional<std::int64_t> manifestMemoryLimit(const fs::path& vdir) {
+  std::error_code ec;
+  if (!fs::exists(vdir / "manifest.toml", ec)) return std::nullopt;
+  try {
+    return parseManifest(readFile(vdir / "manifest.toml", 1 << 20)).memoryLimitMb;
+  } catch (const std::exception& e) {
+    slog::warn("registry: ", vdir.string(), "/manifest.toml: ", e.what(), " (no memory limit for this version)");
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 Registry::Registry(const fs::path& root, std::string defaultConfig) : defaultConfig_(std::move(defaultConfig)) {
@@ -98,7 +111,6 @@ void Registry::writeAppToml(const AppInfo& a) const {
   t.version = a.version;
   t.author = a.author;
   t.config = a.config;
-  t.memoryLimitMb = a.memoryLimitMb;
   atomicWriteFile(a.dir / "app.toml", kubos::app_service::writeAppToml(t));
 }
 
@@ -174,7 +186,8 @@ void Registry::load() {
           throw ManifestError(m);
         }
         if (auto bad = checkExecutable(*rel)) throw ManifestError(*bad);
-        AppInfo a{name, ver, t.author, t.config.value_or(defaultConfig_), *rel, vdir, t.active, t.activated, t.memoryLimitMb};
+        AppInfo a{name, ver, t.author, t.config.value_or(defaultConfig_), *rel, vdir, t.active, t.activated};
+        a.memoryLimitMb = manifestMemoryLimit(vdir);
         lastStamp_ = std::max(lastStamp_, a.activated);
         versions.push_back(std::move(a));
       } catch (const std::exception& e) {
@@ -354,7 +367,8 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
       return fail(std::string(kRegisterPrefix) + "Error copying files into registry dir: " + e.what());
     }
   }
-  AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0, m.memoryLimitMb};
+  AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0};
+  a.memoryLimitMb = m.memoryLimitMb;
 
   std::lock_guard lock(mu_);
   a.activated = nextStamp();
@@ -362,7 +376,7 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
     // app.toml is written in the staging copy, so it arrives with the rename.
     AppInfo staged = a;
     staged.dir = stage;
-    AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config, a.memoryLimitMb};
+    AppToml t{true, a.activated, a.name, a.executable().string(), a.version, a.author, a.config};
     try {
       atomicWriteFile(stage / "app.toml", kubos::app_service::writeAppToml(t));
       // Every staged file and directory on disk before the commit rename.

@@ -22,7 +22,7 @@ struct AppInfo {
   std::filesystem::path dir;   // <registry>/<name>/<version>
   bool active = false;
   std::int64_t activated = 0;  // ms since epoch, 0 if unknown
-  std::optional<std::int64_t> memoryLimitMb{};  // manifest's memory_limit_mb
+  std::optional<std::int64_t> memoryLimitMb{};  // memory_limit_mb of the version's manifest.toml
   std::filesystem::path executable() const { return dir / executableRel; }
 };
 

@@ -143,8 +143,10 @@ std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
     if (auto bad = checkRunLevel(runLevel)) badArgument("appLogs: " + *bad);
     if (auto bad = checkName("name", name)) badArgument("appLogs: " + *bad);
     if (after < 0) badArgument("appLogs: after must be at least 0 (got " + std::to_string(after) + ")");
-    if (limit < 0 || limit > 1000) badArgument("appLogs: limit must be between 0 and 1000 (got " + std::to_string(limit) + ")");
-    AppLogPage p = m->logs ? m->logs->read(name, runLevel, after, static_cast<std::size_t>(limit)) : AppLogPage{{}, after, 0};
+    if (limit < 0 || limit > 1000)
+      badArgument("appLogs: limit must be between 0 and 1000 (got " + std::to_string(limit) + ")");
+    AppLogPage p =
+        m->logs ? m->logs->read(name, runLevel, after, static_cast<std::size_t>(limit)) : AppLogPage{{}, after, 0};
     gql::Value lines = gql::Value::list();
     for (auto& line : p.lines) {
       gql::Value v = gql::Value::object();

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "graphql/schema.h"
 #include "app_log_store.h"
+#include "graphql/schema.h"
 #include "registry.h"
 #include "status.h"
 #include "supervisor.h"

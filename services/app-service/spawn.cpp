@@ -110,8 +110,7 @@ SpawnResult spawnProcess(const SpawnSpec& spec) {
   } while (n < 0 && errno == EINTR);
   if (n != static_cast<ssize_t>(sizeof f)) return {pid, ""};
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   if (f.stage == 1) return {-1, "cannot join cgroup " + spec.cgroup + ": " + osError(f.error)};
   if (f.stage == 2) return {-1, "cannot set RLIMIT_AS: " + osError(f.error)};
   return {-1, osError(f.error)};
@@ -165,7 +164,8 @@ void MemoryLimiter::findBase() {
   base_ = dir.string();
 }
 
-MemoryLimiter::Plan MemoryLimiter::prepare(const std::string& name, const std::string& runLevel, std::int64_t megabytes) {
+MemoryLimiter::Plan MemoryLimiter::prepare(const std::string& name, const std::string& runLevel,
+                                           std::int64_t megabytes) {
   std::lock_guard lock(mu_);
   if (!checked_) findBase();
   if (base_.empty()) return {"", "RLIMIT_AS (" + unavailable_ + ")"};
@@ -176,7 +176,7 @@ MemoryLimiter::Plan MemoryLimiter::prepare(const std::string& name, const std::s
   std::string bytes = std::to_string(static_cast<std::uint64_t>(megabytes) << 20);
   if (!writeFile(leaf / "memory.max", bytes))
     return {"", "RLIMIT_AS (cannot write " + (leaf / "memory.max").string() + ": " + osError(errno) + ")"};
-  (void)writeFile(leaf / "memory.swap.max", "0");  // no way around the limit through swap
+  (void)writeFile(leaf / "memory.swap.max", "0");   // no way around the limit through swap
   (void)writeFile(leaf / "memory.oom.group", "1");  // the OOM killer ends the whole app
   return {leaf.string(), "cgroup v2 memory.max (" + leaf.string() + ")"};
 }

@@ -25,12 +25,12 @@ namespace kubos::app_service {
 std::string osError(int e);
 
 struct SpawnSpec {
-  std::string exe;                  // absolute path, executed without a shell
-  std::vector<std::string> argv;    // argv[0] included
-  std::filesystem::path cwd;        // the child's working directory
-  int stdoutFd = -1, stderrFd = -1; // become 1 and 2; stdin is /dev/null
+  std::string exe;                                 // absolute path, executed without a shell
+  std::vector<std::string> argv;                   // argv[0] included
+  std::filesystem::path cwd;                       // the child's working directory
+  int stdoutFd = -1, stderrFd = -1;                // become 1 and 2; stdin is /dev/null
   std::optional<std::uint64_t> addressSpaceLimit;  // RLIMIT_AS in bytes
-  std::string cgroup;               // cgroup v2 directory to join before exec ("" none)
+  std::string cgroup;                              // cgroup v2 directory to join before exec ("" none)
 };
 
 struct SpawnResult {

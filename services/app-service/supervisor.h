@@ -34,8 +34,8 @@ std::optional<std::string> checkRunLevel(const std::string& level);
 struct SupervisorOptions {
   std::chrono::milliseconds startWindow{300};
   std::chrono::milliseconds killGrace{2000};
-  AppLogStore* logs = nullptr;            // where app output is also kept (appLogs); null: syslog only
-  std::optional<std::string> cgroupDir{}; // memory_limit_mb: see MemoryLimiter (spawn.h)
+  AppLogStore* logs = nullptr;             // where app output is also kept (appLogs); null: syslog only
+  std::optional<std::string> cgroupDir{};  // memory_limit_mb: see MemoryLimiter (spawn.h)
 };
 
 struct StartResult {

@@ -131,7 +131,9 @@ TEST(AppLogStore, APP_73_long_lines_are_split_not_lost) {
   EXPECT_EQ(p.lines[0].text + p.lines[1].text + p.lines[2].text, big);
   EXPECT_EQ(p.lines[2].stream, 1);
   EXPECT_EQ(p.lines[3].text, std::string(4095, 'b'));
-  EXPECT_EQ(p.lines[4].text, "\xc3\xa9" "c");
+  EXPECT_EQ(p.lines[4].text,
+            "\xc3\xa9"
+            "c");
   EXPECT_EQ(p.lines[5].text, "");
   EXPECT_EQ(splitPoint("abc", 4), 3u);
 }

@@ -79,7 +79,7 @@ TEST(AppToml, APP_13_round_trip_and_kubos_form) {
   EXPECT_EQ(writeAppToml(a).rfind("active_version = true\n", 0), 0u);
 }
 
-TEST(Manifest, APP_74_memory_limit_mb_optional_validated_and_kept_in_app_toml) {
+TEST(Manifest, APP_74_memory_limit_mb_optional_and_validated) {
   const std::string base = "name = \"d\"\nversion = \"1\"\nauthor = \"u\"\n";
   EXPECT_FALSE(parseManifest(base).memoryLimitMb);
   EXPECT_EQ(*parseManifest(base + "memory_limit_mb = 64\n").memoryLimitMb, 64);
@@ -89,11 +89,4 @@ TEST(Manifest, APP_74_memory_limit_mb_optional_validated_and_kept_in_app_toml) {
             "Failed to parse manifest.toml: field `memory_limit_mb` must be between 1 and 1048576 (got 0)");
   EXPECT_EQ(errorOf(base + "memory_limit_mb = 1.5\n"),
             "Failed to parse manifest.toml: field `memory_limit_mb` must be an integer (got float)");
-  AppToml a{true, 5, "d", "/r/d/1/d", "1", "u", std::nullopt, 64};
-  std::string text = writeAppToml(a);
-  EXPECT_NE(text.find("memory_limit_mb = 64\n"), std::string::npos);
-  EXPECT_EQ(*parseAppToml(text).memoryLimitMb, 64);
-  a.memoryLimitMb.reset();
-  EXPECT_EQ(writeAppToml(a).find("memory_limit"), std::string::npos);  // KubOS's form when absent
-  EXPECT_FALSE(parseAppToml(writeAppToml(a)).memoryLimitMb);
 }

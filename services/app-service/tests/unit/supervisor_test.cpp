@@ -173,7 +173,8 @@ TEST(Supervisor, APP_77_output_is_kept_in_the_app_log_store) {
   o.logs = &logs;
   Supervisor s(st, o);
   // A 9000-byte line, a line on stderr with CRLF, and a last line without newline.
-  AppInfo a = scriptApp(t.path / "v", "head -c 9000 /dev/zero | tr '\\0' x; echo\nprintf 'err\\r\\n' >&2\nprintf 'tail'\nexit 3\n");
+  AppInfo a = scriptApp(t.path / "v",
+                        "head -c 9000 /dev/zero | tr '\\0' x; echo\nprintf 'err\\r\\n' >&2\nprintf 'tail'\nexit 3\n");
   auto r = s.start(a, "OnBoot", std::nullopt, std::nullopt);
   EXPECT_FALSE(r.ok);
   ASSERT_TRUE(waitFor([&] { return logs.read("app", "OnBoot", 0, 100).lines.size() == 5; }, 3000));
