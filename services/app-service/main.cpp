@@ -36,33 +36,40 @@ int main(int argc, char** argv) {
   // 1. Config (docs/app-service.md, "Config").
   std::string registryDir;
   as::SupervisorOptions sup;
+  std::int64_t appLogBytes = as::AppLogStore::kDefaultBound;
   try {
     const kubos::service::ConfigTable& t = svc.settings();
     registryDir = t.getString("registry-dir", "/home/system/kubos/apps");
     if (registryDir.empty()) t.fail("registry-dir", "must not be empty");
     sup.startWindow = std::chrono::milliseconds(t.getInt("start-window-ms", 300, 0, 60'000));
     sup.killGrace = std::chrono::milliseconds(t.getInt("kill-grace-ms", 2000, 0, 600'000));
+    appLogBytes = t.getInt("app-log-bytes", as::AppLogStore::kDefaultBound, as::AppLogStore::kMinBound,
+                           as::AppLogStore::kMaxBound);
+    sup.cgroupDir = t.optString("cgroup-dir");
   } catch (const kubos::service::ConfigError& e) {
     return svc.fail(std::string("config error: ") + e.what());
   }
 
   if (!svc.listen()) return 1;
 
-  // 2. Registry and status history, both under registry-dir.
+  // 2. Registry, status history and app logs, all under registry-dir.
   std::unique_ptr<as::Registry> registry;
   std::unique_ptr<as::StatusStore> status;
+  std::unique_ptr<as::AppLogStore> logs;
   try {
     registry = std::make_unique<as::Registry>(registryDir, kubos::service::Config::defaultPath());
     registry->load();
     status = std::make_unique<as::StatusStore>(registry->root() / ".status.journal");
+    logs = std::make_unique<as::AppLogStore>(registry->root() / ".logs", appLogBytes);
   } catch (const std::exception& e) {
     return svc.fail(std::string("app registry: ") + e.what());
   }
 
   // 3. Supervisor: one event loop for every child; re-attach the survivors.
+  sup.logs = logs.get();
   as::Supervisor supervisor(*status, sup);
   supervisor.reattach();
-  as::Models models{*registry, *status, supervisor};
+  as::Models models{*registry, *status, supervisor, logs.get()};
 
   std::string error;
   auto schema = as::buildSchema(models, &error);

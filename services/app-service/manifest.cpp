@@ -92,6 +92,18 @@ RestartPolicy parsePolicy(const toml::table& t) {
   return p;
 }
 
+// memory_limit_mb: an integer in kMinMemoryLimitMb..kMaxMemoryLimitMb, if present.
+std::optional<std::int64_t> optMemoryLimit(const toml::table& t) {
+  const toml::node* n = t.get("memory_limit_mb");
+  if (!n) return std::nullopt;
+  if (!n->is_integer()) badField("memory_limit_mb", "must be an integer (got " + typeName(*n) + ")");
+  std::int64_t v = n->as_integer()->get();
+  if (v < kMinMemoryLimitMb || v > kMaxMemoryLimitMb)
+    badField("memory_limit_mb", "must be between " + std::to_string(kMinMemoryLimitMb) + " and " +
+                                    std::to_string(kMaxMemoryLimitMb) + " (got " + std::to_string(v) + ")");
+  return v;
+}
+
 }  // namespace
 
 Manifest parseManifest(std::string_view text) {
@@ -105,6 +117,7 @@ Manifest parseManifest(std::string_view text) {
   m.executable = optStr(t, "executable", file, "").value_or(m.name);
   m.config = optStr(t, "config", file, "");
   m.policy = parsePolicy(t);
+  m.memoryLimitMb = optMemoryLimit(t);
   return m;
 }
 

@@ -26,7 +26,11 @@ struct Manifest {
   std::string executable;  // relative to the app directory; default: name
   std::optional<std::string> config;
   RestartPolicy policy;  // optional keys restart, max_restarts, restart_window_s, rollback, healthy_after_s
+  std::optional<std::int64_t> memoryLimitMb{};  // memory_limit_mb, kMinMemoryLimitMb..kMaxMemoryLimitMb
 };
+
+constexpr std::int64_t kMinMemoryLimitMb = 1;
+constexpr std::int64_t kMaxMemoryLimitMb = 1 << 20;  // 1 TiB
 
 // Throws ManifestError naming the field. Does not validate name/version syntax
 // (see validName) so that the register error can say which rule was broken.

@@ -68,15 +68,22 @@ std::optional<std::string> relativeExecutable(const std::string& stored, const s
   return stored.substr(pos + marker.size());
 }
 
-// The supervision keys of a registered version's manifest.toml. KubOS-made
-// versions have no such keys (or no manifest): the default, no supervision.
-RestartPolicy loadPolicy(const fs::path& vdir) {
+// The opt-in keys (supervision, memory limit) of a registered version's
+// manifest.toml, parsed once. KubOS-made versions have none (or no manifest):
+// the defaults, no supervision and no limit.
+struct ManifestExtras {
+  RestartPolicy policy;
+  std::optional<std::int64_t> memoryLimitMb;
+};
+ManifestExtras loadManifestExtras(const fs::path& vdir) {
   std::error_code ec;
   if (!fs::exists(vdir / "manifest.toml", ec)) return {};
   try {
-    return parseManifest(readFile(vdir / "manifest.toml", 1 << 20)).policy;
+    Manifest m = parseManifest(readFile(vdir / "manifest.toml", 1 << 20));
+    return {m.policy, m.memoryLimitMb};
   } catch (const std::exception& e) {
-    slog::warn("registry: ", vdir.string(), "/manifest.toml: ", e.what(), " (no restart policy for this version)");
+    slog::warn("registry: ", vdir.string(), "/manifest.toml: ", e.what(),
+               " (no restart policy and no memory limit for this version)");
     return {};
   }
 }
@@ -188,9 +195,11 @@ void Registry::load() {
           throw ManifestError(m);
         }
         if (auto bad = checkExecutable(*rel)) throw ManifestError(*bad);
+        ManifestExtras extras = loadManifestExtras(vdir);
         AppInfo a{name,      ver,       t.author,           t.config.value_or(defaultConfig_),
                   *rel,      vdir,      t.active,           t.activated,
-                  loadPolicy(vdir), t.healthy, t.registered != 0 ? t.registered : t.activated};
+                  extras.policy, t.healthy, t.registered != 0 ? t.registered : t.activated};
+        a.memoryLimitMb = extras.memoryLimitMb;
         lastStamp_ = std::max(lastStamp_, a.activated);
         versions.push_back(std::move(a));
       } catch (const std::exception& e) {
@@ -372,6 +381,7 @@ RegisterOutcome Registry::registerStaged(const fs::path& stage, const fs::path& 
   }
   AppInfo a{m.name, m.version, m.author, m.config.value_or(defaultConfig_), m.executable, finalDir, true, 0, m.policy,
             false, 0};
+  a.memoryLimitMb = m.memoryLimitMb;
 
   std::lock_guard lock(mu_);
   a.activated = nextStamp();

@@ -27,6 +27,7 @@ struct AppInfo {
   RestartPolicy policy;        // from the version's manifest.toml (defaults if it has none)
   bool healthy = false;        // a run lasted policy.healthyAfter without failing (persisted in app.toml)
   std::int64_t registered = 0; // ms since epoch of the register; `activated` for versions registered before it existed
+  std::optional<std::int64_t> memoryLimitMb{};  // memory_limit_mb of the version's manifest.toml
   std::filesystem::path executable() const { return dir / executableRel; }
 };
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "graphql/error.h"
+#include "manifest.h"
 #include "service/log.h"
 
 namespace gql = kubos::graphql;
@@ -66,6 +68,12 @@ gql::Value statusValue(const StatusEntry& e) {
   v.add("restarts", e.restarts);
   v.add("supervision", e.supervision);
   return v;
+}
+
+// A bad argument of a query (which has no success/errors fields): a GraphQL error, logged once.
+[[noreturn]] void badArgument(const std::string& message) {
+  slog::warn(message);
+  throw gql::FieldError(message);
 }
 
 // Business failures are data, not GraphQL errors; each is logged once.
@@ -174,6 +182,35 @@ std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
     for (const auto& e : m->status.list(optString(args, "name"), optString(args, "version"), optBool(args, "running")))
       out.push(statusValue(e));
     return out;
+  });
+  bind("Query", "appLogs", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
+    std::string name = optString(args, "name").value_or("");
+    std::string runLevel = optString(args, "runLevel").value_or(kOnCommand);
+    const gql::Value* a = args.find("after");
+    const gql::Value* l = args.find("limit");
+    std::int64_t after = (a && !a->isNull()) ? a->asInt() : 0;
+    std::int64_t limit = (l && !l->isNull()) ? l->asInt() : 100;
+    if (auto bad = checkRunLevel(runLevel)) badArgument("appLogs: " + *bad);
+    if (auto bad = checkName("name", name)) badArgument("appLogs: " + *bad);
+    if (after < 0) badArgument("appLogs: after must be at least 0 (got " + std::to_string(after) + ")");
+    if (limit < 0 || limit > 1000)
+      badArgument("appLogs: limit must be between 0 and 1000 (got " + std::to_string(limit) + ")");
+    AppLogPage p =
+        m->logs ? m->logs->read(name, runLevel, after, static_cast<std::size_t>(limit)) : AppLogPage{{}, after, 0};
+    gql::Value lines = gql::Value::list();
+    for (auto& line : p.lines) {
+      gql::Value v = gql::Value::object();
+      v.add("seq", line.seq);
+      v.add("time", formatTime(line.timeMs));
+      v.add("stream", line.stream ? "stderr" : "stdout");
+      v.add("text", std::move(line.text));
+      lines.push(std::move(v));
+    }
+    gql::Value v = gql::Value::object();
+    v.add("lines", std::move(lines));
+    v.add("next", p.next);
+    v.add("dropped", p.dropped);
+    return v;
   });
   bind("Mutation", "register", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
     std::string path = optString(args, "path").value_or("");

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "app_log_store.h"
 #include "graphql/schema.h"
 #include "registry.h"
 #include "status.h"
@@ -20,6 +21,7 @@ struct Models {
   Registry& registry;
   StatusStore& status;
   Supervisor& supervisor;
+  AppLogStore* logs = nullptr;  // appLogs; null: every page is empty
 };
 
 // startApp's logic (also used by -b/--onboot): active version, missing

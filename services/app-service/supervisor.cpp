@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -23,8 +22,6 @@
 #include "restart_policy.h"
 #include "service/log.h"
 
-extern char** environ;
-
 namespace asio = boost::asio;
 namespace slog = kubos::service::log;
 
@@ -34,8 +31,6 @@ namespace {
 
 int pidfdOpen(int pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
 int pidfdSignal(int fd, int sig) { return static_cast<int>(::syscall(SYS_pidfd_send_signal, fd, sig, nullptr, 0)); }
-
-std::string osError(int e) { return std::string(std::strerror(e)) + " (os error " + std::to_string(e) + ")"; }
 
 }  // namespace
 
@@ -87,6 +82,7 @@ struct Supervisor::Child {
   std::int64_t startMs = 0;
   bool ours = true;          // false: re-attached after a restart (not our child, no exit status)
   bool uninstalled = false;  // its version was uninstalled: no status to record
+  std::string cgroup;        // its memory-limit cgroup, removed when it ends (if empty by then)
   UniqueFd pidfd;
   std::unique_ptr<asio::posix::stream_descriptor> pidWatch;
   std::array<std::unique_ptr<asio::posix::stream_descriptor>, 2> pipes;
@@ -102,7 +98,7 @@ struct Supervisor::Child {
 };
 
 Supervisor::Supervisor(StatusStore& status, SupervisorOptions options)
-    : status_(status), options_(options), work_(asio::make_work_guard(io_)) {
+    : status_(status), options_(options), limiter_(options.cgroupDir), work_(asio::make_work_guard(io_)) {
   thread_ = std::thread([this] {
     for (;;) {
       try {
@@ -181,11 +177,6 @@ StartResult Supervisor::launch(const AppInfo& app, const std::string& runLevel, 
     argvS.emplace_back("--");
     argvS.insert(argvS.end(), args->begin(), args->end());
   }
-  std::vector<char*> argv;
-  argv.reserve(argvS.size() + 1);
-  for (auto& s : argvS) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
   std::array<int, 2> outPipe{-1, -1}, errPipe{-1, -1};
   if (::pipe2(outPipe.data(), O_CLOEXEC) != 0 || ::pipe2(errPipe.data(), O_CLOEXEC) != 0) {
     int e = errno;
@@ -196,31 +187,22 @@ StartResult Supervisor::launch(const AppInfo& app, const std::string& runLevel, 
   }
   UniqueFd outR(outPipe[0]), outW(outPipe[1]), errR(errPipe[0]), errW(errPipe[1]);
 
-  posix_spawn_file_actions_t fa;
-  posix_spawnattr_t attr;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawnattr_init(&attr);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&fa, outW.get(), 1);
-  posix_spawn_file_actions_adddup2(&fa, errW.get(), 2);
-  // cwd = the version directory, in the child only (the service's never changes).
-  posix_spawn_file_actions_addchdir_np(&fa, app.dir.c_str());
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setpgroup(&attr, 0);  // its own process group
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  pid_t pid = -1;
-  int rc = ::posix_spawn(&pid, exe.c_str(), &fa, &attr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
+  // cwd = the version directory, in the child only (the service's never changes); its own process group.
+  SpawnSpec spec{exe, std::move(argvS), app.dir, outW.get(), errW.get(), std::nullopt, ""};
+  std::string limitLog;
+  if (app.memoryLimitMb) {
+    auto plan = limiter_.prepare(app.name, runLevel, *app.memoryLimitMb);
+    if (plan.cgroup.empty()) spec.addressSpaceLimit = static_cast<std::uint64_t>(*app.memoryLimitMb) << 20;
+    spec.cgroup = child->cgroup = plan.cgroup;
+    limitLog = ", memory limit " + std::to_string(*app.memoryLimitMb) + " MiB by " + plan.how;
+  }
+  SpawnResult sr = spawnProcess(spec);
+  pid_t pid = sr.pid;
   outW.reset();
   errW.reset();
-  if (rc != 0) {
+  if (pid < 0) {
     release();
-    return {false, std::string(prefix) + "Failed to spawn app: " + osError(rc), {}};
+    return {false, std::string(prefix) + "Failed to spawn app: " + sr.error, {}};
   }
   child->pid = pid;
   child->startMs = nowMs();
@@ -243,7 +225,7 @@ StartResult Supervisor::launch(const AppInfo& app, const std::string& runLevel, 
     chain->lastStart = child->startMs;
   }
   status_.put(st);
-  slog::info("started ", app.name, " ", app.version, " (", runLevel, ") as pid ", pid);
+  slog::info("started ", app.name, " ", app.version, " (", runLevel, ") as pid ", pid, limitLog);
 
   auto outFd = outR.release(), errFd = errR.release();
   asio::post(io_, [this, child, outFd, errFd] {
@@ -322,6 +304,7 @@ void Supervisor::onExit(const std::shared_ptr<Child>& c) {
   c->cv.notify_all();
   if (c->graceTimer) c->graceTimer->cancel();
   c->pidWatch.reset();
+  if (!c->cgroup.empty()) ::rmdir(c->cgroup.c_str());  // busy if some child of the app lives on: reused
   if (c->sig)
     slog::info(c->name, " ", c->version, " (", c->runLevel, ", pid ", c->pid, ") killed by ", signalName(*c->sig));
   else if (c->rc)
@@ -461,9 +444,10 @@ void Supervisor::readOutput(const std::shared_ptr<Child>& c, int which) {
       logLine(*c, which, std::string_view(part).substr(0, pos));
       part.erase(0, pos + 1);
     }
-    if (part.size() > 4000) {  // a very long line is cut, not buffered without bound
-      logLine(*c, which, part);
-      part.clear();
+    while (part.size() > AppLogStore::kMaxLineBytes) {  // a very long line is split, not buffered without bound
+      std::size_t cut = splitPoint(part, AppLogStore::kMaxLineBytes);
+      logLine(*c, which, std::string_view(part).substr(0, cut));
+      part.erase(0, cut);
     }
     readOutput(c, which);
   });
@@ -472,6 +456,7 @@ void Supervisor::readOutput(const std::shared_ptr<Child>& c, int which) {
 void Supervisor::logLine(const Child& c, int which, std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   slog::debug(c.name, "[", c.pid, "] ", which ? "stderr: " : "stdout: ", line);
+  if (options_.logs) options_.logs->append(c.name, c.runLevel, which, line, nowMs());
   // syslog under the app's own name: one datagram to /dev/log (RFC 3164 form).
   if (syslogFd_ < 0) {
     syslogFd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);

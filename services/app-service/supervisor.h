@@ -21,7 +21,9 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "app_log_store.h"
 #include "registry.h"
+#include "spawn.h"
 #include "status.h"
 
 namespace kubos::app_service {
@@ -34,6 +36,8 @@ std::optional<std::string> checkRunLevel(const std::string& level);
 struct SupervisorOptions {
   std::chrono::milliseconds startWindow{300};
   std::chrono::milliseconds killGrace{2000};
+  AppLogStore* logs = nullptr;             // where app output is also kept (appLogs); null: syslog only
+  std::optional<std::string> cgroupDir{};  // memory_limit_mb: see MemoryLimiter (spawn.h)
 };
 
 struct StartResult {
@@ -99,6 +103,7 @@ class Supervisor {
 
   StatusStore& status_;
   SupervisorOptions options_;
+  MemoryLimiter limiter_;
   boost::asio::io_context io_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
   mutable std::mutex mu_;

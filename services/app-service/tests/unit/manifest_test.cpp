@@ -78,3 +78,15 @@ TEST(AppToml, APP_13_round_trip_and_kubos_form) {
   EXPECT_EQ(parseAppToml(writeAppToml(a)).author, a.author);
   EXPECT_EQ(writeAppToml(a).rfind("active_version = true\n", 0), 0u);
 }
+
+TEST(Manifest, APP_74_memory_limit_mb_optional_and_validated) {
+  const std::string base = "name = \"d\"\nversion = \"1\"\nauthor = \"u\"\n";
+  EXPECT_FALSE(parseManifest(base).memoryLimitMb);
+  EXPECT_EQ(*parseManifest(base + "memory_limit_mb = 64\n").memoryLimitMb, 64);
+  EXPECT_EQ(errorOf(base + "memory_limit_mb = \"64\"\n"),
+            "Failed to parse manifest.toml: field `memory_limit_mb` must be an integer (got string)");
+  EXPECT_EQ(errorOf(base + "memory_limit_mb = 0\n"),
+            "Failed to parse manifest.toml: field `memory_limit_mb` must be between 1 and 1048576 (got 0)");
+  EXPECT_EQ(errorOf(base + "memory_limit_mb = 1.5\n"),
+            "Failed to parse manifest.toml: field `memory_limit_mb` must be an integer (got float)");
+}

@@ -120,3 +120,29 @@ TEST(Registry, APP_34_loads_kubos_registry_and_repairs_double_active) {
   EXPECT_TRUE(fs::exists(reg / "app3/1.0"));
   EXPECT_TRUE(fs::is_symlink(reg / "active/app1"));
 }
+
+TEST(Registry, APP_82_memory_limit_survives_reload) {
+  TempDir t;
+  {
+    Registry r(t.path / "reg", "/etc/kubos-config.toml");
+    r.load();
+    makeApp(t.path / "s1", "hog", "1");
+    std::ofstream(t.path / "s1/manifest.toml", std::ios::app) << "memory_limit_mb = 64\n";
+    auto o = r.registerApp((t.path / "s1").string());
+    ASSERT_TRUE(o.ok) << o.error;
+    EXPECT_EQ(o.app.memoryLimitMb, 64);
+    ASSERT_TRUE(r.registerApp(makeApp(t.path / "s2", "hog", "2").string()).ok);
+    EXPECT_FALSE(r.activeVersion("hog")->memoryLimitMb);
+    // A bad value is refused at register, naming the key.
+    makeApp(t.path / "s3", "hog", "3");
+    std::ofstream(t.path / "s3/manifest.toml", std::ios::app) << "memory_limit_mb = -1\n";
+    EXPECT_EQ(r.registerApp((t.path / "s3").string()).error,
+              "Failed to parse manifest.toml: field `memory_limit_mb` must be between 1 and 1048576 (got -1)");
+  }
+  Registry r(t.path / "reg", "/etc/kubos-config.toml");
+  r.load();
+  auto v1 = r.list("hog", "1", std::nullopt);
+  ASSERT_EQ(v1.size(), 1u);
+  EXPECT_EQ(v1[0].memoryLimitMb, 64);
+  EXPECT_FALSE(r.activeVersion("hog")->memoryLimitMb);
+}

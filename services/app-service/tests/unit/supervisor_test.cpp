@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <thread>
@@ -101,4 +102,84 @@ TEST(Supervisor, APP_53_spawn_failure_is_an_error) {
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error, "Failed to start app: Failed to spawn app: Permission denied (os error 13)");
   EXPECT_EQ(s.runningCount(), 0u);
+}
+
+TEST(Supervisor, APP_75_memory_limit_without_cgroup_is_rlimit_as_before_exec) {
+  TempDir t;
+  StatusStore st(t.path / "journal");
+  SupervisorOptions o{std::chrono::milliseconds(300), std::chrono::milliseconds(200)};
+  o.cgroupDir = "";  // never a cgroup: RLIMIT_AS
+  Supervisor s(st, o);
+  // The app's own view of its limit, from its first instruction on (ulimit -v is in KiB).
+  AppInfo a = scriptApp(t.path / "v", "ulimit -v > limit.txt\nexit 0\n");
+  a.memoryLimitMb = 48;
+  auto r = s.start(a, "OnCommand", std::nullopt, std::nullopt);
+  ASSERT_TRUE(r.ok) << r.error;
+  std::ifstream f(t.path / "v/limit.txt");
+  std::string limit;
+  f >> limit;
+  EXPECT_EQ(limit, std::to_string(48 * 1024));
+  // Without the key: no limit, as before.
+  AppInfo b = scriptApp(t.path / "w", "ulimit -v > limit.txt\nexit 0\n");
+  ASSERT_TRUE(s.start(b, "OnCommand", std::nullopt, std::nullopt).ok);
+  std::ifstream g(t.path / "w/limit.txt");
+  g >> limit;
+  EXPECT_EQ(limit, "unlimited");
+}
+
+TEST(Supervisor, APP_76_memory_limit_joins_a_cgroup_with_memory_max_before_exec) {
+  // A stand-in for a cgroup v2 directory (the files the kernel would provide).
+  TempDir t;
+  fs::path cg = t.path / "cg", base = cg / "kubos-apps", leaf = base / "app.OnCommand";
+  writeFile(cg / "cgroup.controllers", "cpu memory pids\n");
+  writeFile(cg / "cgroup.subtree_control", "");
+  writeFile(base / "cgroup.controllers", "memory\n");
+  writeFile(base / "cgroup.subtree_control", "");
+  writeFile(leaf / "memory.max", "max\n");
+  writeFile(leaf / "cgroup.procs", "");
+  StatusStore st(t.path / "journal");
+  SupervisorOptions o{std::chrono::milliseconds(300), std::chrono::milliseconds(200)};
+  o.cgroupDir = base.string();
+  Supervisor s(st, o);
+  AppInfo a = scriptApp(t.path / "v", "ulimit -v > limit.txt\nexit 0\n");
+  a.memoryLimitMb = 64;
+  auto r = s.start(a, "OnCommand", std::nullopt, std::nullopt);
+  ASSERT_TRUE(r.ok) << r.error;
+  auto slurp = [](const fs::path& p) {
+    std::ifstream f(p);
+    return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  };
+  EXPECT_EQ(slurp(leaf / "memory.max"), std::to_string(64ull << 20));
+  EXPECT_EQ(slurp(leaf / "cgroup.procs"), "0");  // the child joined itself, before exec
+  EXPECT_EQ(slurp(base / "cgroup.subtree_control"), "+memory");
+  EXPECT_EQ(slurp(t.path / "v/limit.txt"), "unlimited\n");  // the cgroup, not RLIMIT_AS
+}
+
+TEST(Supervisor, APP_77_output_is_kept_in_the_app_log_store) {
+  TempDir t;
+  StatusStore st(t.path / "journal");
+  AppLogStore logs(t.path / "logs", 1 << 20);
+  SupervisorOptions o{std::chrono::milliseconds(300), std::chrono::milliseconds(200)};
+  o.logs = &logs;
+  Supervisor s(st, o);
+  // A 9000-byte line, a line on stderr with CRLF, and a last line without newline.
+  AppInfo a = scriptApp(t.path / "v",
+                        "head -c 9000 /dev/zero | tr '\\0' x; echo\nprintf 'err\\r\\n' >&2\nprintf 'tail'\nexit 3\n");
+  auto r = s.start(a, "OnBoot", std::nullopt, std::nullopt);
+  EXPECT_FALSE(r.ok);
+  ASSERT_TRUE(waitFor([&] { return logs.read("app", "OnBoot", 0, 100).lines.size() == 5; }, 3000));
+  auto p = logs.read("app", "OnBoot", 0, 100);
+  std::string joined;
+  std::vector<std::string> rest;
+  for (const auto& l : p.lines) {
+    if (l.text.find_first_not_of('x') == std::string::npos && !l.text.empty()) {
+      EXPECT_LE(l.text.size(), AppLogStore::kMaxLineBytes);
+      joined += l.text;
+    } else {
+      rest.push_back((l.stream ? "stderr:" : "stdout:") + l.text);
+    }
+  }
+  EXPECT_EQ(joined, std::string(9000, 'x'));
+  std::sort(rest.begin(), rest.end());  // the two pipes are read independently
+  EXPECT_EQ(rest, (std::vector<std::string>{"stderr:err", "stdout:tail"}));
 }
