@@ -166,12 +166,15 @@ class Rewriter {
   void trackBrackets(char c) {
     if (c == '[' && depth_ == 0 && !lineHasContent_ && !inHeader_) {
       std::size_t i = pos_ + 1;
-      if (i < in_.size() && in_[i] == '[') ++i;
+      const bool arrayOfTables = i < in_.size() && in_[i] == '[';
+      if (arrayOfTables) ++i;
       while (i < in_.size() && (in_[i] == ' ' || in_[i] == '\t')) ++i;
       if (i < in_.size()) {
         const char k = in_[i];
+        // '[' after "[ " is toml++'s own "must be contiguous" error; after "[[" it is no key.
         const bool keyStart = (k >= 'A' && k <= 'Z') || (k >= 'a' && k <= 'z') || (k >= '0' && k <= '9') ||
-                              k == '_' || k == '-' || k == '"' || k == '\'' || k == ']' || k == '[';
+                              k == '_' || k == '-' || k == '"' || k == '\'' || k == ']' ||
+                              (k == '[' && !arrayOfTables);
         if (!keyStart) fail("table header: expected a key name after '['");
       }
       inHeader_ = true;

@@ -121,10 +121,11 @@ TEST(SafeToml, STOML_5_byte_order_mark) {
 // STOML-6: a table header without a key after its '[' is a syntax error from
 // here (toml++ 3.3 asserts on it); brackets of values are left alone.
 TEST(SafeToml, STOML_6_table_header_needs_a_key) {
-  for (const char* bad : {"[#  n", "[ =a]", "[[ .x]]", "[\n", "ok = 1\n  [ ,]"}) {
+  for (const char* bad : {"[#  n", "[ =a]", "[[ .x]]", "[[[", "[[ [x]]", "[\n", "ok = 1\n  [ ,]"}) {
     auto e = errorOf(bad);
     EXPECT_EQ(e.description(), "table header: expected a key name after '['") << bad;
   }
+  EXPECT_THROW(parse("[ [x]]"), SyntaxError);  // toml++'s own message
   EXPECT_EQ(errorOf("ok = 1\n  [ ,]").line(), 2u);
   EXPECT_EQ(errorOf("ok = 1\n  [ ,]").column(), 3u);
   EXPECT_EQ(parse("a = [#c\n1]")["a"][0].value<int64_t>(), 1);
