@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "safe-toml/safe_toml.h"
 

@@ -133,3 +133,10 @@ TEST(SafeToml, STOML_6_table_header_needs_a_key) {
   EXPECT_EQ(parse("[ a ]\nk = 1\n[[ 'b' ]]\n[\"c\"]\n[d.e]")["a"]["k"].value<int64_t>(), 1);
   EXPECT_EQ(parse("t = { a = [1] }\n[s]\nv = 2")["s"]["v"].value<int64_t>(), 2);
 }
+
+// STOML-7: input that breaks toml++'s own assertions (found by the fuzzers in
+// the Debug sanitizer build) is a syntax error, not an abort.
+TEST(SafeToml, STOML_7_tomlpp_assertions_do_not_abort) {
+  for (const char* bad : {"a = [}", "actvecg= [}2_=\"EE*\". q", "a = [1, }", "t = { a = [} }"})
+    EXPECT_THROW(parse(bad), SyntaxError) << bad;
+}

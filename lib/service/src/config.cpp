@@ -1,7 +1,5 @@
 #include "service/config.h"
 
-#include <toml++/toml.h>
-
 #include "safe-toml/safe_toml.h"
 
 #include <sys/stat.h>
