@@ -102,7 +102,7 @@ struct HttpServer::Impl {
   std::size_t active = 0;   // I/O thread only
   bool stopping = false;    // I/O thread only
   bool destroying = false;
-  std::atomic<std::uint64_t> accepted{0}, requests{0}, rejectedBusy{0}, rejectedConnections{0};
+  std::atomic<std::uint64_t> accepted{0}, requests{0}, rejectedBusy{0}, rejectedConnections{0}, evicted{0};
 
   asio::io_context io;
   detail::WorkerPool pool;
@@ -113,6 +113,7 @@ struct HttpServer::Impl {
   std::list<std::weak_ptr<Session>> sessions;  // I/O thread only
 
   void accept(tcp::acceptor& acceptor);
+  bool evictIdleSession();
   void beginStop();
   void sessionEnded();
 };
@@ -137,6 +138,15 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void start() { readHeader(); }
 
+  // No request in progress: nothing received yet on this connection, or
+  // keep-alive between two requests.
+  bool idle() const { return awaitingFirstByte_; }
+  void evict() {
+    beast::error_code ec;
+    stream_.socket().cancel(ec);
+    stream_.socket().close(ec);
+  }
+
   // Shutdown: an idle connection is closed now, a busy one after its reply.
   void closeIfIdle() {
     closeAfterReply_ = true;
@@ -157,21 +167,28 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(server_.limits.maxHeaderBytes, UINT32_MAX)));
     parser_->body_limit(server_.limits.maxBodyBytes);
-    if (!first_ && buffer_.size() == 0) {
-      // Keep-alive: wait for the first byte with the idle timeout, then give
-      // the header its own (shorter) deadline.
-      stream_.expires_after(server_.limits.idleTimeout);
+    if (buffer_.size() == 0 && !awaitingHeader_) {
+      // Wait for the first byte of a request: on a new connection within the
+      // header timeout, on a keep-alive one within the idle timeout. Until it
+      // comes the connection is idle, and may be closed to make room for a new
+      // client when the connection cap is reached.
+      stream_.expires_after(first_ ? server_.limits.headerTimeout : server_.limits.idleTimeout);
+      awaitingFirstByte_ = true;
       stream_.async_read_some(buffer_.prepare(4096),
                               [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                self->awaitingFirstByte_ = false;
                                 if (ec) return self->close();
                                 self->buffer_.commit(n);
-                                self->first_ = true;
+                                self->awaitingHeader_ = true;
                                 self->readHeader();
                               });
       return;
     }
+    // The header deadline runs from the first byte (for the first request:
+    // from accept, so the byte wait did not extend it).
+    if (!first_ || !awaitingHeader_) stream_.expires_after(server_.limits.headerTimeout);
     first_ = false;
-    stream_.expires_after(server_.limits.headerTimeout);
+    awaitingHeader_ = false;
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
   }
@@ -377,7 +394,9 @@ class Session : public std::enable_shared_from_this<Session> {
   bool readingBody_ = false;
   bool bodyTimedOut_ = false;
   bool head_ = false;  // the current request is a HEAD
-  bool first_ = true;
+  bool first_ = true;               // no request read yet on this connection
+  bool awaitingFirstByte_ = false;  // idle: waiting for a request's first byte
+  bool awaitingHeader_ = false;     // that byte came: read the header now
   bool busy_ = false;
   bool keepAlive_ = true;
   bool closeAfterReply_ = false;
@@ -390,9 +409,9 @@ void HttpServer::Impl::accept(tcp::acceptor& acceptor) {
     if (ec == asio::error::operation_aborted || stopping) return;
     if (!ec) {
       accepted.fetch_add(1, std::memory_order_relaxed);
-      if (active >= limits.maxConnections) {
+      if (active >= limits.maxConnections && !evictIdleSession()) {
         rejectedConnections.fetch_add(1, std::memory_order_relaxed);
-        log::warn("http: connection limit (", limits.maxConnections, ") reached, closing a new connection");
+        log::warn("http: connection limit (", limits.maxConnections, ") reached with every connection busy, closing a new connection");
         beast::error_code ignored;
         socket.close(ignored);
       } else {
@@ -407,6 +426,21 @@ void HttpServer::Impl::accept(tcp::acceptor& acceptor) {
     }
     accept(acceptor);
   });
+}
+
+// At the connection cap: close the oldest idle connection (as nginx reuses
+// its idle keep-alive connections), so that clients holding sockets without
+// requests cannot keep a new client out. False if every connection is busy.
+bool HttpServer::Impl::evictIdleSession() {
+  for (auto& w : sessions) {
+    auto s = w.lock();
+    if (s && s->idle()) {
+      s->evict();
+      evicted.fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+  }
+  return false;
 }
 
 void HttpServer::Impl::beginStop() {
@@ -527,6 +561,7 @@ HttpServer::Stats HttpServer::stats() const {
   st.requests = impl_->requests.load();
   st.rejectedBusy = impl_->rejectedBusy.load();
   st.rejectedConnections = impl_->rejectedConnections.load();
+  st.evictedIdle = impl_->evicted.load();
   return st;
 }
 

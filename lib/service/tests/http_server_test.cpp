@@ -376,19 +376,50 @@ TEST(HttpServer, SK_HTTP_13_StopDrainsRequestInFlight) {
 }
 
 TEST(HttpServer, SK_HTTP_14_ConnectionLimit) {
+  // Both slots busy with a request: a third connection is closed at once.
   kubos::service::HttpLimits l;
   l.maxConnections = 2;
   Server s(l);
   int a = connectTo(s.port()), b = connectTo(s.port());
-  std::this_thread::sleep_for(50ms);
+  sendAll(a, post("/gate", ""));
+  sendAll(b, post("/gate", ""));
+  const auto deadline = Clock::now() + 5s;
+  while (s.handler.atGate < 2 && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
   int c = connectTo(s.port());
   EXPECT_TRUE(closedWithin(c, 1000ms));
+  EXPECT_EQ(s.server.stats().rejectedConnections, 1u);
+  s.handler.gateOpen = true;
+  EXPECT_EQ(statusOf(readResponse(a)), 200);
+  EXPECT_EQ(statusOf(readResponse(b)), 200);
   ::close(a);
   ::close(b);
   ::close(c);
-  std::this_thread::sleep_for(50ms);
-  int d = connectTo(s.port());
-  sendAll(d, post("/", "ok"));
-  EXPECT_EQ(statusOf(readResponse(d)), 200);
-  ::close(d);
+}
+
+TEST(HttpServer, SK_HTTP_20_IdleConnectionsMakeRoomOldestFirst) {
+  // The cap is full of connections that sent nothing (or wait between
+  // keep-alive requests): a new client is served, the oldest idle one goes.
+  kubos::service::HttpLimits l;
+  l.maxConnections = 3;
+  Server s(l);
+  int kept = connectTo(s.port());  // keep-alive between requests: idle too
+  sendAll(kept, post("/first", ""));
+  EXPECT_EQ(statusOf(readResponse(kept)), 200);
+  int silent1 = connectTo(s.port()), silent2 = connectTo(s.port());
+  std::vector<int> fresh;  // kept open (idle after their answer), so each needs room
+  for (int i = 0; i < 3; ++i) {
+    fresh.push_back(connectTo(s.port()));
+    sendAll(fresh.back(), post("/new", ""));
+    EXPECT_EQ(statusOf(readResponse(fresh.back())), 200) << "new client " << i;
+  }
+  // Oldest first: the keep-alive one, then the two silent ones.
+  EXPECT_TRUE(closedWithin(kept, 1000ms));
+  EXPECT_TRUE(closedWithin(silent1, 1000ms));
+  EXPECT_TRUE(closedWithin(silent2, 1000ms));
+  EXPECT_EQ(s.server.stats().rejectedConnections, 0u);
+  EXPECT_EQ(s.server.stats().evictedIdle, 3u);
+  for (int fd : fresh) ::close(fd);
+  ::close(kept);
+  ::close(silent1);
+  ::close(silent2);
 }

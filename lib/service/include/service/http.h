@@ -70,7 +70,7 @@ struct HttpLimits {
   std::chrono::milliseconds idleTimeout{60'000};   // keep-alive wait for the next request
   std::chrono::milliseconds writeTimeout{30'000};  // a client that does not read its reply
   std::chrono::milliseconds drainTimeout{5'000};   // shutdown: wait for requests in flight
-  std::size_t maxConnections = 256;                // more are closed at once
+  std::size_t maxConnections = 256;                // past it the oldest idle one is closed, or the new one
   unsigned workers = 4;                            // threads running handle()
   std::size_t queueLength = 256;                   // waiting requests; 503 past it (default: maxConnections)
 };
@@ -101,7 +101,8 @@ class HttpServer {
     std::uint64_t accepted = 0;
     std::uint64_t requests = 0;
     std::uint64_t rejectedBusy = 0;         // 503 for a full queue
-    std::uint64_t rejectedConnections = 0;  // closed at maxConnections
+    std::uint64_t rejectedConnections = 0;  // closed at maxConnections, every connection busy
+    std::uint64_t evictedIdle = 0;          // idle connections closed to make room at maxConnections
   };
   [[nodiscard]] Stats stats() const;
 
