@@ -68,6 +68,7 @@ void ArgumentRules::uniqueArgumentNames(const ast::PtrList<ast::Argument>& args)
   for (const auto& group : groupByName(args, [](const ast::Argument& a) { return a.name.value; })) {
     if (group.size() < 2) continue;
     std::vector<SourceLocation> locs;
+    locs.reserve(group.size());
     for (const auto* a : group) locs.push_back(locOf(a->name));
     ctx_.report("There can be only one argument named " + quoted(group[0]->name.value) + ".", std::move(locs));
   }

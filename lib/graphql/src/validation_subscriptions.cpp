@@ -174,6 +174,7 @@ void SubscriptionRules::enterOperation(const ast::OperationDefinition& op) {
     const std::string_view fieldName = nodes[0]->name.value;
     if (fieldName.substr(0, 2) == "__") {
       std::vector<SourceLocation> locs;
+      locs.reserve(nodes.size());
       for (const auto* f : nodes) locs.push_back(locOf(*f));
       ctx_.report(prefix + " must not select an introspection top level field.", std::move(locs));
     }

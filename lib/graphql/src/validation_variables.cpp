@@ -22,6 +22,7 @@ void VariableRules::enterOperation(const ast::OperationDefinition& op) {
        groupByName(op.variableDefinitions, [](const ast::VariableDefinition& d) { return d.variable.name.value; })) {
     if (group.size() < 2) continue;
     std::vector<SourceLocation> locs;
+    locs.reserve(group.size());
     for (const auto* d : group) locs.push_back(locOf(d->variable.name));
     ctx_.report("There can be only one variable named \"$" + std::string(group[0]->variable.name.value) + "\".",
                 std::move(locs));
