@@ -60,12 +60,12 @@ Fixture& fixture() {
     std::vector<kubos::graphql::GraphQLError> errors;
     auto schema = kubos::graphql::Schema::fromSDL(kSchema, &errors);
     if (!schema) std::abort();
-    schema->bindResolver("Query", "fails", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+    if (!schema->bindResolver("Query", "fails", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
       throw kubos::graphql::FieldError("device not answering");
-    });
-    schema->bindResolver("Query", "echo", [](const kubos::graphql::Value&, const kubos::graphql::Value& args, const kubos::graphql::ResolveInfo&) {
+    })) std::abort();
+    if (!schema->bindResolver("Query", "echo", [](const kubos::graphql::Value&, const kubos::graphql::Value& args, const kubos::graphql::ResolveInfo&) {
       return kubos::graphql::Value(kubos::graphql::toJson(args));
-    });
+    })) std::abort();
     kubos::graphql::EngineLimits limits;
     limits.parse.maxTokens = 2000;
     limits.parse.maxDepth = 64;

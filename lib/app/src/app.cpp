@@ -84,7 +84,8 @@ std::pair<unsigned, std::string> post(const std::string& host, std::uint16_t por
   beast::error_code failure;
   std::string stage = "resolve";
   stream.expires_after(timeout);
-  resolver.async_resolve(host, std::to_string(port), [&](beast::error_code ec, asio::ip::tcp::resolver::results_type r) {
+  using Endpoints = asio::ip::tcp::resolver::results_type;
+  resolver.async_resolve(host, std::to_string(port), [&](beast::error_code ec, const Endpoints& r) {
     if (ec) return void(failure = ec);
     stage = "connect";
     stream.async_connect(r, [&](beast::error_code ec2, const asio::ip::tcp::endpoint&) {

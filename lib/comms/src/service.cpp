@@ -32,7 +32,7 @@ constexpr std::chrono::milliseconds kReadSlice{100};
 // After a radio read error, before the next try (no busy loop).
 constexpr std::chrono::milliseconds kReadErrorBackoff{100};
 // An HTTP answer bigger than this is not read further.
-constexpr std::size_t kMaxHttpBody = 4 * 1024 * 1024;
+constexpr std::size_t kMaxHttpBody = std::size_t{4} * 1024 * 1024;
 constexpr std::size_t kDatagramBuffer = 65536;
 constexpr unsigned kIoThreads = 2;
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <limits>
+#include <utility>
 
 #include "service/log.h"
 
@@ -148,7 +149,7 @@ bool bindTelemetry(kubos::graphql::Schema& schema, std::shared_ptr<CommsTelemetr
     return false;
   return schema.bindResolver(
       "Mutation", "resetTelemetry",
-      [telemetry](const Value&, const Value&, Info) -> Value {
+      [telemetry = std::move(telemetry)](const Value&, const Value&, Info) -> Value {
         telemetry->reset();
         return Value(true);
       },

@@ -159,8 +159,8 @@ class Parser {
    public:
     explicit Gather(Parser& p) : p_(p), mark_(p.stack_.size()) {}
     void add(Ptr<T> n) {
-      p_.stack_.push_back(n.get());
-      n.release();  // now owned by the stack
+      p_.stack_.push_back(nullptr);  // the step that can throw, while `n` still owns the node
+      p_.stack_.back() = n.release();
     }
     void into(PtrList<T>& out) {
       auto& st = p_.stack_;

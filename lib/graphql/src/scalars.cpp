@@ -200,7 +200,7 @@ namespace {
 constexpr double kMaxInt = 2147483647.0;
 constexpr double kMinInt = -2147483648.0;
 
-[[noreturn]] void fail(std::string message) { throw FieldError(std::move(message)); }
+[[noreturn]] void fail(const std::string& message) { throw FieldError(message); }
 
 bool isIntegral(double d) { return std::isfinite(d) && std::trunc(d) == d; }
 

@@ -2,7 +2,7 @@
 // schema, document, TypeInfo, the error list and its limit, the fragment
 // work budget, and the document facts rules ask for (fragments by name,
 // spreads, recursively referenced fragments, variable usages, directive
-// definitions). The rules themselves are in validation.cpp.
+// definitions). The rules themselves are declared in validation_rules.h.
 #pragma once
 
 #include <algorithm>
@@ -47,6 +47,23 @@ inline bool isOneOf(const InputObjectType& t) {
     if (d->name.value == "oneOf") return true;
   }
   return false;
+}
+
+inline bool isComposite(const Type* t) { return t && t->isComposite(); }
+
+// graphql-js groupBy on names: groups in first-seen order (none when fewer
+// than two items, as nothing can repeat).
+template <class T, class KeyFn>
+std::vector<std::vector<const T*>> groupByName(const ast::PtrList<T>& items, KeyFn key) {
+  std::vector<std::vector<const T*>> groups;
+  if (items.size() < 2) return groups;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (const auto& item : items) {
+    auto [it, inserted] = index.emplace(key(*item), groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].push_back(item.get());
+  }
+  return groups;
 }
 
 // Thrown to stop the traversal; the error(s) explaining why are already in

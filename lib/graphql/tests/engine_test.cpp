@@ -23,9 +23,9 @@ std::shared_ptr<kubos::graphql::Schema> makeSchema() {
   auto schema = kubos::graphql::Schema::fromSDL(kSdl, &errors);
   EXPECT_TRUE(schema) << (errors.empty() ? "" : errors[0].message);
   if (schema) {
-    schema->bindResolver("Mutation", "set", [](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) {
+    EXPECT_TRUE(schema->bindResolver("Mutation", "set", [](const Value&, const Value& args, const kubos::graphql::ResolveInfo&) {
       return *args.find("v");
-    });
+    }));
   }
   return schema;
 }

@@ -95,20 +95,20 @@ TEST(Execution, GQL_8_MutationFieldsRunSeriallyInOrder) {
   ASSERT_TRUE(schema);
   std::vector<std::string> calls;
   int counter = 0;
-  schema->bindResolver("Mutation", "inc", [&](const Value&, const Value& args, const kubos::graphql::ResolveInfo& info) {
+  EXPECT_TRUE(schema->bindResolver("Mutation", "inc", [&](const Value&, const Value& args, const kubos::graphql::ResolveInfo& info) {
     calls.push_back("inc");
     EXPECT_EQ(info.operation, kubos::graphql::ast::OperationType::Mutation);
     counter += static_cast<int>(args.find("by")->asInt());
     return Value(counter);
-  });
-  schema->bindResolver("Mutation", "fail", [&](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
+  }));
+  EXPECT_TRUE(schema->bindResolver("Mutation", "fail", [&](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
     calls.push_back("fail");
     throw std::runtime_error("refused");
-  });
-  schema->bindResolver("Mutation", "later", [&](const Value&, const Value&, const kubos::graphql::ResolveInfo&) {
+  }));
+  EXPECT_TRUE(schema->bindResolver("Mutation", "later", [&](const Value&, const Value&, const kubos::graphql::ResolveInfo&) {
     calls.push_back("later");
     return Value(1);
-  });
+  }));
   EXPECT_EQ(run(*schema, "mutation { a: inc b: inc(by: 10) c: inc }"), R"({"data":{"a":1,"b":11,"c":12}})");
   calls.clear();
   // graphql-js: {"errors":[{"message":"refused",...,"path":["fail"]}],"data":null}
@@ -125,7 +125,7 @@ TEST(Execution, GQL_5_ResolverReceivesParentArgsAndInfo) {
     type Item { id: Int label(prefix: String = ">"): String }
   )");
   ASSERT_TRUE(schema);
-  schema->bindResolver("Query", "item", [&](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
+  EXPECT_TRUE(schema->bindResolver("Query", "item", [&](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
     EXPECT_EQ(parent, *info.rootValue.find("marker") == Value("root") ? info.rootValue : Value());
     EXPECT_EQ(info.fieldName, "item");
     EXPECT_EQ(info.parentType.name, "Query");
@@ -134,11 +134,11 @@ TEST(Execution, GQL_5_ResolverReceivesParentArgsAndInfo) {
     Value item = Value::object();
     item.add("id", *args.find("id"));
     return item;
-  });
-  schema->bindResolver("Item", "label", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
+  }));
+  EXPECT_TRUE(schema->bindResolver("Item", "label", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo& info) {
     EXPECT_EQ(info.parentType.name, "Item");
     return Value(args.find("prefix")->asString() + std::to_string(parent.find("id")->asInt()));
-  });
+  }));
   Value root = json(R"({"marker":"root"})");
   Value vars = json(R"({"v":3})");
   EXPECT_EQ(run(*schema, "query ($v: Int!) { item(id: $v) { id } item(id: $v) { label } }", &root, &vars),
@@ -150,9 +150,9 @@ TEST(Execution, GQL_5_ResolverReceivesParentArgsAndInfo) {
 TEST(Execution, StdExceptionBecomesFieldError) {
   auto schema = buildSchema("type Query { a: Int b: Int }");
   ASSERT_TRUE(schema);
-  schema->bindResolver("Query", "a", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
+  EXPECT_TRUE(schema->bindResolver("Query", "a", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) -> Value {
     throw std::out_of_range("sensor 3 offline");
-  });
+  }));
   Value root = json(R"({"b":2})");
   EXPECT_EQ(run(*schema, "{ a b }", &root),
             R"({"errors":[{"message":"sensor 3 offline","locations":[{"line":1,"column":3}],"path":["a"]}],)"
@@ -200,18 +200,18 @@ TEST(Execution, GQL_5_BoundTypeResolverAndHandleParents) {
   )");
   ASSERT_TRUE(schema);
   static const int modelA = 1, modelB = 2;
-  schema->bindResolver("Query", "u", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) {
+  EXPECT_TRUE(schema->bindResolver("Query", "u", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) {
     return Value::list({Value(kubos::graphql::Handle{&modelA, 1}), Value(kubos::graphql::Handle{&modelB, 2})});
-  });
-  schema->bindTypeResolver("U", [](const Value& v, const kubos::graphql::ResolveInfo&) {
+  }));
+  EXPECT_TRUE(schema->bindTypeResolver("U", [](const Value& v, const kubos::graphql::ResolveInfo&) {
     return std::string(v.asHandle().tag == 1 ? "A" : "B");
-  });
-  schema->bindResolver("A", "a", [](const Value& v, const Value&, const kubos::graphql::ResolveInfo&) {
+  }));
+  EXPECT_TRUE(schema->bindResolver("A", "a", [](const Value& v, const Value&, const kubos::graphql::ResolveInfo&) {
     return Value(*static_cast<const int*>(v.asHandle().ptr));
-  });
-  schema->bindResolver("B", "b", [](const Value& v, const Value&, const kubos::graphql::ResolveInfo&) {
+  }));
+  EXPECT_TRUE(schema->bindResolver("B", "b", [](const Value& v, const Value&, const kubos::graphql::ResolveInfo&) {
     return Value(*static_cast<const int*>(v.asHandle().ptr) * 10);
-  });
+  }));
   // B.name has no resolver: the default resolver gives null for a non-object parent.
   EXPECT_EQ(run(*schema, "{ u { __typename ... on A { a } ... on B { b name } } }"),
             R"({"data":{"u":[{"__typename":"A","a":1},{"__typename":"B","b":20,"name":null}]}})");
@@ -228,18 +228,18 @@ TEST(Execution, ResolverResultsOfEveryShape) {
   auto give = [](Value v) {
     return [v](const Value&, const Value&, const kubos::graphql::ResolveInfo&) { return v; };
   };
-  schema->bindResolver("Query", "mode", give(Value("SAFE")));
-  schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("SAFE")})));
-  schema->bindResolver("Query", "n", give(Value(2.5)));
-  schema->bindResolver("Query", "nn", give(Value(7)));
-  schema->bindResolver("Query", "ints", give(Value::list({Value(1), Value("x"), Value(true)})));
-  schema->bindResolver("Query", "id", give(Value(12)));
+  EXPECT_TRUE(schema->bindResolver("Query", "mode", give(Value("SAFE"))));
+  EXPECT_TRUE(schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("SAFE")}))));
+  EXPECT_TRUE(schema->bindResolver("Query", "n", give(Value(2.5))));
+  EXPECT_TRUE(schema->bindResolver("Query", "nn", give(Value(7))));
+  EXPECT_TRUE(schema->bindResolver("Query", "ints", give(Value::list({Value(1), Value("x"), Value(true)}))));
+  EXPECT_TRUE(schema->bindResolver("Query", "id", give(Value(12))));
   // graphql-js, with the same values returned by resolvers:
   EXPECT_EQ(run(*schema, "{ mode modes n nn ints id }"),
             R"({"errors":[{"message":"Int cannot represent non-integer value: 2.5","locations":[{"line":1,"column":14}],"path":["n"]},)"
             R"({"message":"Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":19}],"path":["ints",1]}],)"
             R"("data":{"mode":"SAFE","modes":["NOMINAL","SAFE"],"n":null,"nn":7,"ints":[1,null,1],"id":"12"}})");
-  schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("OFF")})));
+  EXPECT_TRUE(schema->bindResolver("Query", "modes", give(Value::list({Value("NOMINAL"), Value("OFF")}))));
   EXPECT_EQ(run(*schema, "{ modes }"),
             R"({"errors":[{"message":"Enum \"Mode\" cannot represent value: \"OFF\"","locations":[{"line":1,"column":3}],"path":["modes",1]}],"data":null})");
 }
@@ -249,9 +249,9 @@ TEST(Execution, ResolverResultsOfEveryShape) {
 TEST(Execution, GQL_7_ArgumentsCoercedForEveryListItem) {
   auto schema = buildSchema("type Query { items: [Item] } type Item { v(scale: Int!): Int }");
   ASSERT_TRUE(schema);
-  schema->bindResolver("Item", "v", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo&) {
+  EXPECT_TRUE(schema->bindResolver("Item", "v", [](const Value& parent, const Value& args, const kubos::graphql::ResolveInfo&) {
     return Value(parent.find("x")->asInt() * args.find("scale")->asInt());
-  });
+  }));
   Value root = json(R"({"items":[{"x":1},{"x":2},{"x":3}]})");
   Value vars = json(R"({"s":5})");
   EXPECT_EQ(run(*schema, "query ($s: Int!) { items { v(scale: $s) } }", &root, &vars),
@@ -289,7 +289,7 @@ TEST(Execution, GQL_3_ExecutionDepthIsBounded) {
     query += " fragment F" + std::to_string(i) + " on Query { q { ...F" + std::to_string(i + 1) + " } }";
   query += " fragment F600 on Query { v }";
   // Every q resolves to an object, so execution really descends.
-  schema->bindResolver("Query", "q", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) { return Value::object(); });
+  EXPECT_TRUE(schema->bindResolver("Query", "q", [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) { return Value::object(); }));
   std::string out = run(*schema, query);
   EXPECT_NE(out.find(R"("message":"Query is nested too deeply to execute.")"), std::string::npos)
       << out.substr(0, 300);

@@ -84,7 +84,8 @@ const kubos::graphql::Value& argument(const kubos::graphql::Value& args, std::st
 
 template <class F>
 kubos::graphql::Resolver orNotImplemented(const F& handler, kubos::graphql::Resolver bound) {
-  return handler ? std::move(bound) : notImplemented();
+  if (!handler) return notImplemented();
+  return bound;
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ HttpResponse HttpResponse::error(int status, std::string_view message, std::stri
   return json(status, kubos::graphql::errorsJson(message), std::move(contentType));
 }
 
-HttpResponse& HttpResponse::header(std::string name, std::string value) {
+HttpResponse& HttpResponse::header(std::string_view name, std::string value) {
   headers.push_back({detail::asciiLower(name), std::move(value)});
   return *this;
 }

@@ -14,15 +14,15 @@ std::shared_ptr<kubos::graphql::Schema> testSchema() {
     type Mutation { bump: Int }
   )", &errors);
   if (!s) return nullptr;
-  s->bindResolver("Query", "ping", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value { return "pong"; });
-  s->bindResolver("Query", "echo", [](const kubos::graphql::Value&, const kubos::graphql::Value& a, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+  EXPECT_TRUE(s->bindResolver("Query", "ping", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value { return "pong"; }));
+  EXPECT_TRUE(s->bindResolver("Query", "echo", [](const kubos::graphql::Value&, const kubos::graphql::Value& a, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
     const kubos::graphql::Value* t = a.find("text");
     return t ? *t : kubos::graphql::Value();
-  });
-  s->bindResolver("Query", "fail", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
+  }));
+  EXPECT_TRUE(s->bindResolver("Query", "fail", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value {
     throw kubos::graphql::FieldError("broken");
-  });
-  s->bindResolver("Mutation", "bump", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value { return 1; });
+  }));
+  EXPECT_TRUE(s->bindResolver("Mutation", "bump", [](const kubos::graphql::Value&, const kubos::graphql::Value&, const kubos::graphql::ResolveInfo&) -> kubos::graphql::Value { return 1; }));
   return s;
 }
 

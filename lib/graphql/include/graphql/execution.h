@@ -30,7 +30,7 @@ struct ExecutionResult {
 // are collected per execution; everything else is collected once.
 class ExecutionPlanCache;
 // A new, empty cache; give it to every execute() of the same (schema, document).
-std::shared_ptr<ExecutionPlanCache> makeExecutionPlanCache();
+[[nodiscard]] std::shared_ptr<ExecutionPlanCache> makeExecutionPlanCache();
 
 struct ExecuteArgs {
   const Value* rootValue = nullptr;      // null: an empty object
@@ -45,20 +45,20 @@ struct ExecuteArgs {
 // cannot; then *error says why ("Must provide operation name if query
 // contains multiple operations." / "Unknown operation named \"X\"." /
 // "Must provide an operation.").
-const ast::OperationDefinition* selectOperation(const ast::Document& document,
+[[nodiscard]] const ast::OperationDefinition* selectOperation(const ast::Document& document,
                                                 const std::optional<std::string>& operationName,
                                                 std::string* error = nullptr);
 
-ExecutionResult execute(const Schema& schema, const ast::Document& document, const ExecuteArgs& args);
+[[nodiscard]] ExecutionResult execute(const Schema& schema, const ast::Document& document, const ExecuteArgs& args);
 
 // Input coercion shared with validation and introspection:
 // graphql-js coerceInputValue (from JSON variables) — throws nothing; on error
 // fills `errors` with graphql-js's messages (e.g. 'Variable "$x" got invalid
 // value "a"; Int cannot represent non-integer value: "a"').
-std::optional<Value> coerceVariableValues(const Schema& schema, const ast::OperationDefinition& op,
+[[nodiscard]] std::optional<Value> coerceVariableValues(const Schema& schema, const ast::OperationDefinition& op,
                                           const Value& inputs, std::vector<GraphQLError>& errors);
 // graphql-js valueFromAST: literal -> internal value for `type`; nullopt if invalid.
-std::optional<Value> valueFromAST(const Schema& schema, const ast::ValueNode* node, const Type& type,
+[[nodiscard]] std::optional<Value> valueFromAST(const Schema& schema, const ast::ValueNode* node, const Type& type,
                                   const Value* variables);
 // graphql-js valueFromASTUntyped.
 Value valueFromASTUntyped(const ast::ValueNode& node, const Value* variables);

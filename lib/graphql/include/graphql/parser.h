@@ -28,14 +28,14 @@ struct ParseResult {
 //   Syntax Error: Expected Name, found "}".
 // A limit exceeded gives e.g.
 //   Syntax Error: Document contains more than 100000 tokens. Parsing aborted.
-ParseResult parse(std::string source, const ParseLimits& limits = {});
+[[nodiscard]] ParseResult parse(std::string source, const ParseLimits& limits = {});
 
 // Parses a single value literal (graphql-js's parseValue; variables allowed,
 // or refused with constOnly as parseConstValue) into Document::value.
-ParseResult parseValueDocument(std::string source, const ParseLimits& limits = {},
+[[nodiscard]] ParseResult parseValueDocument(std::string source, const ParseLimits& limits = {},
                                bool constOnly = false);
 // Parses a single type reference (graphql-js's parseType) into Document::type.
-ParseResult parseTypeDocument(std::string source, const ParseLimits& limits = {});
+[[nodiscard]] ParseResult parseTypeDocument(std::string source, const ParseLimits& limits = {});
 
 // Prints a value literal as GraphQL (graphql-js's print() for ValueNodes),
 // e.g. {a: [1, 2], b: "x"} — used for introspection's defaultValue.

@@ -225,15 +225,15 @@ class Schema {
   // same document, then assertValidSchema). On failure returns null and fills
   // `errors` with messages that name the type and field, e.g.
   //   Interface field Node.id expects type ID! but Ship.id is type String.
-  static std::shared_ptr<Schema> fromSDL(std::string sdl, std::vector<GraphQLError>* errors,
+  [[nodiscard]] static std::shared_ptr<Schema> fromSDL(std::string sdl, std::vector<GraphQLError>* errors,
                                          const SchemaBuildOptions& options = {});
 
   // Binds a resolver to Type.field. Returns false (and sets *error, naming
   // the type and field) when the type or field does not exist.
-  bool bindResolver(std::string_view typeName, std::string_view fieldName, Resolver r,
+  [[nodiscard]] bool bindResolver(std::string_view typeName, std::string_view fieldName, Resolver r,
                     std::string* error = nullptr);
-  bool bindTypeResolver(std::string_view abstractTypeName, TypeResolver r, std::string* error = nullptr);
-  bool bindScalar(std::string_view scalarName, std::function<Value(const Value&)> serialize,
+  [[nodiscard]] bool bindTypeResolver(std::string_view abstractTypeName, TypeResolver r, std::string* error = nullptr);
+  [[nodiscard]] bool bindScalar(std::string_view scalarName, std::function<Value(const Value&)> serialize,
                   std::function<Value(const Value&)> parseValue,
                   std::function<Value(const ast::ValueNode&, const Value*)> parseLiteral,
                   std::string* error = nullptr);

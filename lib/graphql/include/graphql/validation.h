@@ -13,7 +13,7 @@ namespace kubos::graphql {
 // Runs all specified rules in graphql-js's order. Stops after maxErrors and
 // appends graphql-js's "Too many validation errors, error limit reached.
 // Validation aborted." error, as graphql-js does.
-std::vector<GraphQLError> validate(const Schema& schema, const ast::Document& document,
+[[nodiscard]] std::vector<GraphQLError> validate(const Schema& schema, const ast::Document& document,
                                    std::size_t maxErrors = 100);
 
 }  // namespace kubos::graphql

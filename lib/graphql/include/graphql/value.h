@@ -112,7 +112,7 @@ struct JsonParseError {
 
 // Parses JSON text into a Value. Integers that fit int64 become Int, others
 // Float. Nesting deeper than maxDepth is an error, never a stack overflow.
-std::optional<Value> parseJson(std::string_view text, JsonParseError* error = nullptr,
+[[nodiscard]] std::optional<Value> parseJson(std::string_view text, JsonParseError* error = nullptr,
                                std::size_t maxDepth = 512);
 
 // Reads JSON as JavaScript's JSON.parse does where strict JSON has no answer:
@@ -121,7 +121,7 @@ std::optional<Value> parseJson(std::string_view text, JsonParseError* error = nu
 // that appendJsonString writes back as the same escape. For tools that must
 // answer what graphql-js answers for the same files (graphql-exec); services
 // keep the strict parseJson.
-std::optional<Value> parseJsonLikeJavaScript(std::string_view text, JsonParseError* error = nullptr,
+[[nodiscard]] std::optional<Value> parseJsonLikeJavaScript(std::string_view text, JsonParseError* error = nullptr,
                                              std::size_t maxDepth = 512);
 
 // Compact JSON, keys in stored order, numbers as JavaScript's JSON.stringify

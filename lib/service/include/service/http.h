@@ -46,7 +46,7 @@ struct HttpResponse {
   static HttpResponse json(int status, std::string body, std::string contentType = "application/json");
   // A refusal: {"errors":[{"message":...}]} (kubos::graphql::errorsJson).
   static HttpResponse error(int status, std::string_view message, std::string contentType = "application/json");
-  HttpResponse& header(std::string name, std::string value);
+  HttpResponse& header(std::string_view name, std::string value);
   [[nodiscard]] const std::string* findHeader(std::string_view lowerName) const;
 };
 
