@@ -27,13 +27,18 @@ run: build
 	@bash scripts/run-stack.sh $(BUILD)/bin
 
 # Everything: the release build's tests (unit, differential, integration),
-# the unit tests again under ASan+UBSan, and the fuzzers for a bounded time.
-# (`make lint` joins it once the whole tree is clang-tidy clean.)
+# the unit tests again under ASan+UBSan, the fuzzers for a bounded time, and
+# clang-tidy. Each stage prints when it starts (the CI budget is tight).
 test: build
+	@echo "make test: release tests ($$(date +%T))"
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
+	@echo "make test: sanitizer tests ($$(date +%T))"
 	@$(MAKE) --no-print-directory asan-test
+	@echo "make test: fuzzers ($$(date +%T))"
 	@$(MAKE) --no-print-directory fuzz-test
-	@echo "make test: all suites passed"
+	@echo "make test: lint ($$(date +%T))"
+	@bash scripts/lint.sh $(BUILD)
+	@echo "make test: all suites passed ($$(date +%T))"
 
 # The sanitizer tree (clang, ASan+UBSan, libFuzzer coverage hooks): the unit
 # tests and the fuzzers link the same instrumented libraries, compiled once.
