@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -65,7 +66,7 @@ std::optional<std::chrono::milliseconds> optSeconds(const toml::table& t, std::s
   else
     badField(key, "must be a number of seconds (got " + typeName(*n) + ")");
   if (!(s > 0 && s <= 604800)) badField(key, "must be more than 0 and at most 604800 seconds (7 days)");
-  return std::chrono::milliseconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(s * 1000 + 0.5)));
+  return std::chrono::milliseconds(std::max<std::int64_t>(1, std::llround(s * 1000)));
 }
 
 // The optional supervision keys (README of this service, "Supervision").

@@ -61,6 +61,7 @@ SpawnResult spawnProcess(const SpawnSpec& spec) {
   // Everything the child needs, prepared before the fork.
   std::vector<char*> argv;
   std::vector<std::string> args = spec.argv;
+  argv.reserve(args.size() + 1);
   for (auto& s : args) argv.push_back(s.data());
   argv.push_back(nullptr);
   UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));

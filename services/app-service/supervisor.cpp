@@ -97,7 +97,7 @@ struct Supervisor::Child {
   std::optional<int> rc, sig;
 };
 
-Supervisor::Supervisor(StatusStore& status, SupervisorOptions options)
+Supervisor::Supervisor(StatusStore& status, const SupervisorOptions& options)
     : status_(status), options_(options), limiter_(options.cgroupDir), work_(asio::make_work_guard(io_)) {
   thread_ = std::thread([this] {
     for (;;) {

@@ -60,7 +60,7 @@ struct SupervisionHooks {
 
 class Supervisor {
  public:
-  Supervisor(StatusStore& status, SupervisorOptions options);
+  Supervisor(StatusStore& status, const SupervisorOptions& options);
   ~Supervisor();  // stops the loop; running apps keep running (re-attached next time)
   Supervisor(const Supervisor&) = delete;
   Supervisor& operator=(const Supervisor&) = delete;
