@@ -106,7 +106,9 @@ TEST(Supervision, APP_60_killApp_ends_the_chain_even_while_waiting_to_restart) {
   // After two restarts the next backoff is 400 ms: time enough to catch it.
   ASSERT_TRUE(waitFor([&] { return supervision(st) == kSupBackoff && entry(st)->restarts >= 2; }));
   EXPECT_TRUE(s.kill("app", "OnCommand", 15).ok);
-  EXPECT_EQ(supervision(st), kSupNone);
+  // On a slow machine the backoff may have ended just before the kill, which
+  // then ends a running instance: either way the chain ends.
+  EXPECT_TRUE(waitFor([&] { return supervision(st) == kSupNone; })) << supervision(st);
   auto n = runs(t.path / "v").size();
   std::this_thread::sleep_for(1s);
   EXPECT_EQ(runs(t.path / "v").size(), n);
