@@ -1,11 +1,13 @@
 // sim-eps: a simulated electrical power system on a pseudo-terminal.
 //
-//   sim-eps --link /tmp/eps-tty [--reply-delay-ms 3] [--verbose]
+//   sim-eps --link /tmp/eps-tty [--reply-delay-ms 3] [--fault garbage|truncate|bad-crc] [--verbose]
 //
 // Opens a pty, links its slave side at PATH (removed on exit), and answers the
 // framed protocol of lib/sim-eps/PROTOCOL.md like a real board: each reply after a few
 // milliseconds, a NAK for a bad checksum, partial frames dropped after an
-// inter-byte timeout. SIGINT/SIGTERM/SIGHUP stop it cleanly.
+// inter-byte timeout. SIGINT/SIGTERM/SIGHUP stop it cleanly. --fault makes it a
+// broken board that answers every command wrongly (lib/sim-eps/PROTOCOL.md,
+// "Fault modes").
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -19,6 +21,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
 #include <thread>
 
@@ -72,6 +75,32 @@ void removeLink(const std::string& target, const std::string& link) {
   }
 }
 
+enum class Fault { None, Garbage, Truncate, BadCrc };
+
+// What a broken board sends instead of `reply`.
+kubos::sim_eps::Bytes applyFault(Fault f, kubos::sim_eps::Bytes reply) {
+  switch (f) {
+    case Fault::None:
+      break;
+    case Fault::Garbage:
+      // Printable noise of the same length: never a sync byte, so never a frame.
+      for (std::size_t i = 0; i < reply.size(); ++i) reply[i] = static_cast<std::uint8_t>(0x21 + (i * 7 + 3) % 0x5E);
+      break;
+    case Fault::Truncate:
+      // The first half of the frame, then silence: cut off mid-frame.
+      reply.resize(reply.size() / 2);
+      break;
+    case Fault::BadCrc:
+      // The whole frame, its CRC inverted.
+      if (reply.size() >= 2) {
+        reply[reply.size() - 1] ^= 0xFF;
+        reply[reply.size() - 2] ^= 0xFF;
+      }
+      break;
+  }
+  return reply;
+}
+
 bool writeAll(int fd, const kubos::sim_eps::Bytes& b) {
   std::size_t done = 0;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
@@ -98,9 +127,15 @@ int main(int argc, char** argv) {
   std::string link;
   unsigned delayMs = 3;
   bool verbose = false;
+  Fault fault = Fault::None;
+  const std::map<std::string, Fault> faults{
+      {"none", Fault::None}, {"garbage", Fault::Garbage}, {"truncate", Fault::Truncate}, {"bad-crc", Fault::BadCrc}};
   app.add_option("--link", link, "path of the symlink to the device's tty (removed on exit)")->required();
   app.add_option("--reply-delay-ms", delayMs, "how long the board takes to answer a command")
       ->check(CLI::Range(0u, 10'000u));
+  app.add_option("--fault", fault, "answer every command wrongly: garbage (noise, no frame), truncate (half a frame) "
+                 "or bad-crc (the frame with its CRC inverted); none by default")
+      ->transform(CLI::CheckedTransformer(faults, CLI::ignore_case));
   app.add_flag("-v,--verbose", verbose, "log every frame to stderr");
   app.set_version_flag("--version", "sim-eps 1.0.0");
   try {
@@ -182,7 +217,7 @@ int main(int argc, char** argv) {
                      ev->kind == kubos::sim_eps::FrameDecoder::Event::Kind::BadChecksum ? " BAD-CRC" : "",
                      hex(ev->frame.payload).c_str());
       }
-      kubos::sim_eps::Bytes reply = board.handle(*ev, Clock::now());
+      kubos::sim_eps::Bytes reply = applyFault(fault, board.handle(*ev, Clock::now()));
       std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
       if (verbose) std::fprintf(stderr, "sim-eps: tx %s\n", hex(reply).c_str());
       writeAll(master, reply);

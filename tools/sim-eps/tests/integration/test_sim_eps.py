@@ -1,6 +1,7 @@
 """Requirements SIM-7 to SIM-14 (tools/sim-eps/README.md): the real sim-eps
 binary on a real pseudo-terminal, in a temporary directory."""
 import os
+import select
 import signal
 import struct
 import subprocess
@@ -95,6 +96,43 @@ class SimEpsCommandLine(unittest.TestCase):
             r = subprocess.run([k.binary("sim-eps"), "--link", regular], capture_output=True, timeout=5)
             self.assertEqual(r.returncode, 1)
             self.assertTrue(os.path.isfile(regular))
+
+
+class SimEpsFaults(unittest.TestCase):
+    """--fault: a broken board, for the host's fault tests (PROTOCOL.md, "Fault modes")."""
+
+    def raw(self, mode, request, quiet=0.2):
+        """Every byte the board sends for `request` until the line stays quiet for `quiet` s."""
+        with k.tempdir() as tmp:
+            link = os.path.join(tmp, "tty")
+            sim = SimEps(link, "--fault", mode)
+            line = Line(link)
+            try:
+                os.write(line.fd, request)
+                got = b""
+                while True:
+                    r, _, _ = select.select([line.fd], [], [], quiet)
+                    if not r:
+                        return got
+                    got += os.read(line.fd, 512)
+            finally:
+                line.close()
+                self.assertEqual(sim.stop(), 0)
+
+    def test_SIM_15_fault_modes_garbage_truncate_bad_crc(self):
+        good = frame(0x81, b"hello")
+        noise = self.raw("garbage", frame(0x01, b"hello"))
+        self.assertEqual(len(noise), len(good))
+        self.assertNotIn(b"\xeb", noise)  # never a sync byte: never a frame
+        self.assertEqual(self.raw("truncate", frame(0x01, b"hello")), good[:len(good) // 2])
+        bad = self.raw("bad-crc", frame(0x01, b"hello"))
+        self.assertEqual(bad[:-2], good[:-2])
+        self.assertEqual(bytes(b ^ 0xFF for b in bad[-2:]), good[-2:])
+        self.assertEqual(self.raw("none", frame(0x01, b"hello")), good)
+        r = subprocess.run([k.binary("sim-eps"), "--link", "/tmp/x", "--fault", "melted"], capture_output=True, timeout=5)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(len(r.stderr.decode().strip().splitlines()), 1)
+        self.assertIn("--fault", r.stderr.decode())
 
 
 if __name__ == "__main__":
