@@ -34,15 +34,23 @@ EpsModel::Attempt EpsModel::attempt(std::uint8_t id, const Bytes& payload, kubos
   }
   kubos::sim_eps::FrameDecoder decoder;
   std::uint8_t buf[64];
+  std::size_t received = 0;  // bytes of this answer so far: a timeout after some is not silence
   for (;;) {
     kubos::hal::IoResult r = transport_->readSome(buf, deadline);
     if (!r.ok()) {
       if (r.status == kubos::hal::IoStatus::Timeout) {
-        return {"device " + deviceName() + " did not answer within " + std::to_string(timeout_.count()) + " ms"};
+        const std::string within = " within " + std::to_string(timeout_.count()) + " ms";
+        if (received == 0) return {"device " + deviceName() + " did not answer" + within};
+        if (decoder.midFrame())
+          return {"reply from device " + deviceName() + " was cut off: " + std::to_string(received) +
+                  " bytes and no complete frame" + within};
+        return {"device " + deviceName() + " answered garbage: " + std::to_string(received) +
+                " bytes without a frame" + within};
       }
       if (r.status == kubos::hal::IoStatus::Disconnected) return {"device " + deviceName() + " went away: " + r.message, true};
       return {"cannot read from device " + deviceName() + ": " + r.message};
     }
+    received += r.bytes;
     for (std::size_t i = 0; i < r.bytes; ++i) {
       auto ev = decoder.push(buf[i]);
       if (!ev) continue;
