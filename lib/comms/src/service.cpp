@@ -230,6 +230,14 @@ struct CommsService::Impl {
       if (ec == http::error::body_limit)
         return finishWithError("answer from " + target + " is larger than " + std::to_string(kMaxHttpBody) +
                                " bytes; a packet holds at most " + std::to_string(owner->codec->maxPayload()));
+      // The service closing (or dying) after it accepted: say so, not only Beast's words.
+      if (ec == http::error::end_of_stream)
+        return finishWithError("request to " + target + " failed: the service closed the connection before answering (" +
+                               ec.message() + ")");
+      if (ec == http::error::partial_message)
+        return finishWithError("request to " + target +
+                               " failed: the service closed the connection in the middle of its answer (" + ec.message() +
+                               ")");
       finishWithError("request to " + target + " failed: " + ec.message());
     }
     void finishWithError(const std::string& message) {
