@@ -32,6 +32,20 @@ namespace {
 int pidfdOpen(int pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
 int pidfdSignal(int fd, int sig) { return static_cast<int>(::syscall(SYS_pidfd_send_signal, fd, sig, nullptr, 0)); }
 
+// The app (our child, started as the leader of its own process group) has
+// exited and is not reaped yet: while it is a zombie its pid is still the
+// group's id, so whatever it forked and left in the group is SIGKILLed first,
+// then the leader is reaped. Returns waitpid's result; the caller holds the
+// child's lock, so kill() never signals a reaped pid.
+pid_t endGroupAndReap(pid_t leader, int* status) {
+  ::kill(-leader, SIGKILL);  // ESRCH when nothing else is left in the group: fine
+  pid_t r;
+  do {
+    r = ::waitpid(leader, status, 0);  // it has exited: this does not block
+  } while (r < 0 && errno == EINTR);
+  return r;
+}
+
 }  // namespace
 
 std::optional<std::string> checkRunLevel(const std::string& level) {
@@ -94,6 +108,7 @@ struct Supervisor::Child {
   std::mutex m;
   std::condition_variable cv;
   bool done = false;
+  bool reaped = false;  // ours and waited for: its pid may belong to someone else now
   std::optional<int> rc, sig;
 };
 
@@ -255,8 +270,11 @@ void Supervisor::watch(const std::shared_ptr<Child>& c) {
       if (ec) return;
       if (c->ours) {
         int status = 0;
-        if (::waitpid(c->pid, &status, WNOHANG) == c->pid) {
+        siginfo_t info{};
+        if (::waitid(P_PID, static_cast<id_t>(c->pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == c->pid) {
           std::lock_guard lk(c->m);
+          (void)endGroupAndReap(c->pid, &status);
+          c->reaped = true;
           if (WIFEXITED(status)) c->rc = WEXITSTATUS(status);
           if (WIFSIGNALED(status)) c->sig = WTERMSIG(status);
           onExit(c);
@@ -275,11 +293,9 @@ void Supervisor::watch(const std::shared_ptr<Child>& c) {
     if (ec) return;
     if (c->ours) {
       int status = 0;
-      pid_t r;
-      do {
-        r = ::waitpid(c->pid, &status, 0);  // readable pidfd: it has exited, this does not block
-      } while (r < 0 && errno == EINTR);
       std::lock_guard lk(c->m);
+      const pid_t r = endGroupAndReap(c->pid, &status);  // readable pidfd: it has exited
+      c->reaped = true;
       if (r == c->pid && WIFEXITED(status)) c->rc = WEXITSTATUS(status);
       if (r == c->pid && WIFSIGNALED(status)) c->sig = WTERMSIG(status);
     }
@@ -504,9 +520,14 @@ Outcome Supervisor::kill(const std::string& name, const std::string& runLevel, i
   }
   if (!c) return Outcome::failure(std::string(prefix) + "No matching monitoring entry found");
   std::lock_guard lk(c->m);
-  if (c->done) return Outcome::failure(std::string(prefix) + "No matching monitoring entry found");
-  int r = c->pidfd.valid() ? pidfdSignal(c->pidfd.get(), signal) : ::kill(c->pid, signal);
+  if (c->done || c->reaped) return Outcome::failure(std::string(prefix) + "No matching monitoring entry found");
+  // The whole process group: what the app forked gets the signal too. Our
+  // child is unreaped while we hold its lock, so -pid is still its group; a
+  // re-attached app is signalled through its pidfd, then its group if it was alive.
+  int r = c->ours ? ::kill(-c->pid, signal)
+                  : (c->pidfd.valid() ? pidfdSignal(c->pidfd.get(), signal) : ::kill(c->pid, signal));
   if (r != 0) return Outcome::failure(std::string(prefix) + osError(errno));
+  if (!c->ours) (void)::kill(-c->pid, signal);
   slog::info("sent ", signalName(signal), " to ", name, " (", runLevel, ", pid ", c->pid, ")");
   return {};
 }
