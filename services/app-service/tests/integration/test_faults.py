@@ -1,4 +1,4 @@
-"""Faults around mission apps (README APP-82..APP-84): the registry's disk
+"""Faults around mission apps (README APP-85..APP-87): the registry's disk
 filling up in the middle of a register, and apps that fork children which
 outlive them. Every wait has a deadline; each test takes a second or two."""
 import os
@@ -91,7 +91,7 @@ class ForkingApps(AppServiceCase):
                 pass
         super().tearDown()
 
-    def test_APP_83_killApp_kills_and_reaps_the_whole_process_group(self):
+    def test_APP_86_killApp_kills_and_reaps_the_whole_process_group(self):
         leader, kids = self.start_forker("stay")
         self._kids = kids
         self.assertTrue(all(alive(p) for p in kids))
@@ -103,7 +103,7 @@ class ForkingApps(AppServiceCase):
         print("killApp: every child gone after %.2f s" % took)
         self.assertEqual(self.data("{ping}")["ping"], "pong")
 
-    def test_APP_84_children_die_with_the_app_that_forked_them(self):
+    def test_APP_87_children_die_with_the_app_that_forked_them(self):
         leader, kids = self.start_forker("exit")
         self._kids = kids
         s = self.wait_status(lambda s: s and not s[0]["running"], "forker")
@@ -154,7 +154,7 @@ class FullDisk(AppServiceCase):
         for name, version in expected:
             self.assertTrue(os.path.isfile(os.path.join(self.reg, name, version, "app.toml")))
 
-    def test_APP_82_full_disk_during_register(self):
+    def test_APP_85_full_disk_during_register(self):
         self.start()
         ok = [("small", "1"), ("small", "2")]
         for name, version in ok:

@@ -119,7 +119,7 @@ class SimEpsFaults(unittest.TestCase):
                 line.close()
                 self.assertEqual(sim.stop(), 0)
 
-    def test_SIM_15_fault_modes_garbage_truncate_bad_crc(self):
+    def test_SIM_20_fault_modes_garbage_truncate_bad_crc(self):
         good = frame(0x81, b"hello")
         noise = self.raw("garbage", frame(0x01, b"hello"))
         self.assertEqual(len(noise), len(good))
