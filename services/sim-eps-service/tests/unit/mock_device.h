@@ -3,6 +3,7 @@
 // corrupted or wrong replies).
 #pragma once
 
+#include <algorithm>
 #include <deque>
 
 #include "model.h"
@@ -12,7 +13,8 @@ namespace kubos::sim_eps_service::mock {
 
 class MockDevice : public Transport {
  public:
-  enum class Fault { None, Silent, Unplugged, CorruptNextReply, CorruptCommands, WrongEcho, GarbageFirst, HangUpNextRead };
+  enum class Fault { None, Silent, Unplugged, CorruptNextReply, CorruptCommands, WrongEcho, GarbageFirst, HangUpNextRead,
+                     GarbageOnly, Truncated };
 
   Fault fault = Fault::None;
   int opens = 0;
@@ -49,6 +51,8 @@ class MockDevice : public Transport {
         fault = Fault::None;
       }
       if (fault == Fault::GarbageFirst) rx_.insert(rx_.end(), {0x00, 0xEB, 0x13, 0x37});
+      if (fault == Fault::GarbageOnly) std::fill(reply.begin(), reply.end(), std::uint8_t{'?'});  // no sync byte
+      if (fault == Fault::Truncated) reply.resize(reply.size() / 2);
       rx_.insert(rx_.end(), reply.begin(), reply.end());
     }
     return {kubos::hal::IoStatus::Ok, data.size(), {}};

@@ -1,4 +1,4 @@
-// Requirements EPS-1 to EPS-8 (README.md): the model against a mock device behind the
+// Requirements EPS-1 to EPS-8 and EPS-28 (README.md): the model against a mock device behind the
 // same Transport interface as the serial line.
 #include <gtest/gtest.h>
 
@@ -95,6 +95,26 @@ TEST(EpsModel, EPS_6_UnpluggedThenReplugHealsWithoutRestart) {
   EXPECT_FALSE(r.dev->isOpen());
   r.dev->fault = MockDevice::Fault::None;  // plugged back in
   EXPECT_TRUE(r.model.noop());
+  EXPECT_EQ(r.model.power().state, PowerState::On);
+}
+
+// The message of the DeviceError that a telemetry read throws ("" if none).
+std::string telemetryError(Rig& r) {
+  try {
+    r.model.telemetry();
+  } catch (const DeviceError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(EpsModel, EPS_28_GarbageAndCutOffRepliesSaySo) {
+  Rig r;
+  r.dev->fault = MockDevice::Fault::GarbageOnly;
+  EXPECT_EQ(telemetryError(r), "device /mock/eps answered garbage: 20 bytes without a frame within 100 ms");
+  r.dev->fault = MockDevice::Fault::Truncated;
+  EXPECT_EQ(telemetryError(r), "reply from device /mock/eps was cut off: 10 bytes and no complete frame within 100 ms");
+  r.dev->fault = MockDevice::Fault::None;
   EXPECT_EQ(r.model.power().state, PowerState::On);
 }
 
