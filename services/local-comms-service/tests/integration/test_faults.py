@@ -26,6 +26,11 @@ DYING = textwrap.dedent("""\
     data = b""
     while b"\\r\\n\\r\\n" not in data:
         data += conn.recv(4096)
+    # The whole body too: unread bytes at the kill would make it a reset, not a close.
+    head, _, body = data.partition(b"\\r\\n\\r\\n")
+    length = int([l.split(b":")[1] for l in head.split(b"\\r\\n") if l.lower().startswith(b"content-length:")][0])
+    while len(body) < length:
+        body += conn.recv(4096)
     if sys.argv[1] == "mid":
         conn.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 100\\r\\n\\r\\n{\\"data\\":{\\"pi")
     print("ready", flush=True)
