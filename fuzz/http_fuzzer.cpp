@@ -62,10 +62,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     while (!parser.is_done()) {
       const std::size_t used = parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
       rest.remove_prefix(used);
-      if (ec == http::error::need_more) {
+      // Beast answers need_more, or nothing at all for an empty buffer in a
+      // sized body: either way, once every byte is in, the client closed.
+      if (ec == http::error::need_more || (!ec && used == 0)) {
         ec = {};
         if (used > 0) continue;
-        parser.put_eof(ec);  // the client closed the connection mid-request
+        parser.put_eof(ec);  // the connection closed mid-request
         if (!ec && !parser.is_done()) return 0;
       }
       if (ec) break;
