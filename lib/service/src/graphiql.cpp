@@ -104,7 +104,8 @@ std::string_view trimSpace(std::string_view s) {
 }
 
 // Whether Accept-Encoding (RFC 9110, 12.5.3) prefers gzip: its q (explicit,
-// or from "*") above 0 and not below identity's. identity is acceptable
+// or from "*") above 0 and not below identity's when identity is listed
+// (itself or through "*"). identity is acceptable
 // unless "identity;q=0", or "*;q=0" without an identity entry, says not;
 // when neither is acceptable the identity body is sent all the same.
 bool prefersGzip(const std::string* acceptEncoding) {
@@ -134,8 +135,10 @@ bool prefersGzip(const std::string* acceptEncoding) {
     else if (coding == "*") star = q;
   }
   if (gz < 0) gz = star < 0 ? 0.0 : star;
-  if (identity < 0) identity = star < 0 ? 1.0 : star;
-  return gz > 0.0 && gz >= identity;
+  if (gz <= 0.0) return false;
+  // Unlisted (and no "*"), identity is only the fallback, not a rival.
+  if (identity < 0) identity = star;
+  return gz >= identity;
 }
 
 // If-None-Match (RFC 9110, 13.1.2): "*" or a list of entity tags, compared
