@@ -199,7 +199,7 @@ std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
       r.header("allow", "GET");
       return r;
     }
-    if (auto r = serveGraphiql(path, options_.title)) return r;
+    if (auto r = serveGraphiql(req, options_.title)) return r;
     return HttpResponse::text(404, "Not found\n");
   }
   if (req.method == "GET") {

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "graphql/engine.h"
+#include "http_request.h"
 #include "service/http.h"
 #include "service/log.h"
 #include "text.h"
@@ -120,12 +121,6 @@ struct HttpServer::Impl {
 
 namespace {
 
-int statusOf(const beast::error_code& ec) {
-  if (ec == http::error::body_limit) return 413;
-  if (ec == http::error::header_limit) return 431;
-  return 400;
-}
-
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(HttpServer::Impl& server, tcp::socket socket)
@@ -165,8 +160,7 @@ class Session : public std::enable_shared_from_this<Session> {
     target_.clear();
     head_ = false;
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(server_.limits.maxHeaderBytes, UINT32_MAX)));
-    parser_->body_limit(server_.limits.maxBodyBytes);
+    detail::applyLimits(*parser_, server_.limits);
     if (buffer_.size() == 0 && !awaitingHeader_) {
       // Wait for the first byte of a request: on a new connection within the
       // header timeout, on a keep-alive one within the idle timeout. Until it
@@ -248,7 +242,7 @@ class Session : public std::enable_shared_from_this<Session> {
       log::debug("http: ", remote_, ": ", phase, " timeout, closing");
       return close();
     }
-    const int status = statusOf(ec);
+    const int status = detail::parseErrorStatus(ec);
     if (status == 413)
       return refuse(413, "Request body exceeds the limit of " + std::to_string(server_.limits.maxBodyBytes) + " bytes");
     if (status == 431)
@@ -264,20 +258,10 @@ class Session : public std::enable_shared_from_this<Session> {
     auto& msg = parser_->get();
     keepAlive_ = msg.keep_alive();
     version_ = msg.version();
-    auto req = std::make_shared<HttpRequest>();
-    req->method = std::string(msg.method_string());
-    req->target = std::string(msg.target());
-    method_ = req->method;
+    method_ = std::string(msg.method_string());
     // HEAD is answered as GET, with GET's header and no body.
-    head_ = req->method == "HEAD";
-    if (head_) req->method = "GET";
+    auto req = std::make_shared<HttpRequest>(detail::toHttpRequest(msg, remote_, &head_));
     target_ = req->target;
-    req->remote = remote_;
-    for (const auto& f : msg) {
-      const beast::string_view name = f.name_string();
-      req->headers.push_back({detail::asciiLower(std::string_view(name.data(), name.size())), std::string(f.value())});
-    }
-    req->body = std::move(msg.body());
     parser_.reset();
 
     std::optional<HttpResponse> quick;
@@ -333,7 +317,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::string_view body = response_.staticBody ? *response_.staticBody : std::string_view(response_.body);
     res_->keep_alive(keep);
     // Content-Length, always (the comms forwarder needs it); HEAD gets GET's.
-    if (head_) {
+    if (response_.status == 304) {
+      res_->content_length(boost::none);  // no body, and no Content-Length (RFC 9110, 15.4.5)
+    } else if (head_) {
       res_->content_length(body.size());
     } else {
       res_->body() = beast::span<const char>(body.data(), body.size());

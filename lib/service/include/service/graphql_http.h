@@ -75,9 +75,11 @@ class GraphQLHttpHandler : public HttpHandler {
   GraphQLHttpOptions options_;
 };
 
-// GraphiQL: the page (pointing at this service's root URL) and its assets.
-// `path` starts with /graphiql. nullopt when nothing is there (404).
-[[nodiscard]] std::optional<HttpResponse> serveGraphiql(std::string_view path, std::string_view title);
+// GraphiQL: the page (pointing at this service's root URL) and its assets,
+// for a GET whose path starts with /graphiql. The assets honour
+// Accept-Encoding (gzip) and, like the page, If-None-Match (304 on a
+// matching ETag). nullopt when nothing is there (404).
+[[nodiscard]] std::optional<HttpResponse> serveGraphiql(const HttpRequest& request, std::string_view title);
 [[nodiscard]] bool graphiqlAssetsBundled();
 
 }  // namespace kubos::service
