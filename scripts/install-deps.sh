@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
   libarchive-dev      # app archives (services/app-service)
-  zlib1g-dev          # gzip for GraphiQL's assets (lib/service)
+  zlib1g-dev          # the kit's tests inflate GraphiQL's gzip forms (lib/service)
   busybox python3
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
   tshark              # Wireshark's CCSDS dissector checks the link's packets (services/local-comms-service)

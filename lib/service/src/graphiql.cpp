@@ -2,11 +2,9 @@
 // in third_party/js/package.json) embedded at build time; no CDN, no internet.
 //
 // The assets (3.4 MB) go out gzip-compressed to a client that accepts it
-// (compressed once, at the first request for each, with zlib, and kept), with
+// (compressed at build time by lib/service/CMakeLists.txt and embedded), with
 // a strong ETag (a hash of the bytes sent) so that a browser revalidating its
 // cache gets a 304 without a body. lib/service/README.md, SK-GIQL-4..7.
-#include <zlib.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +21,10 @@ std::string_view graphiqlJs();
 std::string_view graphiqlCss();
 std::string_view reactJs();
 std::string_view reactDomJs();
+std::string_view graphiqlJsGz();
+std::string_view graphiqlCssGz();
+std::string_view reactJsGz();
+std::string_view reactDomJsGz();
 }  // namespace detail
 
 namespace {
@@ -79,24 +81,6 @@ std::string etagOf(std::string_view bytes) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "\"%zx-%016llx\"", bytes.size(), static_cast<unsigned long long>(h));
   return buf;
-}
-
-// gzip (RFC 1952, mtime 0: the same bytes every time) of `in`; empty if zlib
-// fails, and then the asset is sent uncompressed. Level 6: graphiql.min.js
-// in about 270 ms on an x86 build host, where level 9 takes twice as long
-// for 0.7 % fewer bytes.
-std::string gzip(std::string_view in) {
-  z_stream zs{};
-  if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
-  std::string out(deflateBound(&zs, static_cast<uLong>(in.size())), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return rc == Z_STREAM_END ? out : std::string();
 }
 
 std::string_view trimSpace(std::string_view s) {
@@ -164,18 +148,19 @@ bool noneMatchHits(const std::string* ifNoneMatch, std::string_view etag) {
   return false;
 }
 
-// One embedded file, its gzip form and both ETags, computed on first use.
+// One embedded file and its embedded gzip form; both ETags computed on first
+// use (a hash over the bytes: milliseconds, and nothing copied).
 struct Asset {
   std::string_view (*bytes)();
+  std::string_view (*gzBytes)();
   const char* contentType;
   std::once_flag once;
-  std::string gz, etag, gzEtag;
+  std::string etag, gzEtag;
 
   void prepare() {
     std::call_once(once, [this] {
-      gz = gzip(bytes());
       etag = etagOf(bytes());
-      if (!gz.empty()) gzEtag = etagOf(gz);
+      if (!gzBytes().empty()) gzEtag = etagOf(gzBytes());
     });
   }
 };
@@ -195,10 +180,10 @@ HttpResponse notModifiedOr(const HttpRequest& req, HttpResponse full, const std:
 
 HttpResponse asset(Asset& a, const HttpRequest& req) {
   a.prepare();
-  const bool gzipped = !a.gz.empty() && prefersGzip(req.header("accept-encoding"));
+  const bool gzipped = !a.gzBytes().empty() && prefersGzip(req.header("accept-encoding"));
   HttpResponse r;
   r.status = 200;
-  r.staticBody = gzipped ? std::string_view(a.gz) : a.bytes();
+  r.staticBody = gzipped ? a.gzBytes() : a.bytes();
   r.header("content-type", a.contentType);
   if (gzipped) r.header("content-encoding", "gzip");
   r.header("vary", "Accept-Encoding");
@@ -208,10 +193,10 @@ HttpResponse asset(Asset& a, const HttpRequest& req) {
   return notModifiedOr(req, std::move(r), etag);
 }
 
-Asset gGraphiqlJs{detail::graphiqlJs, "application/javascript; charset=utf-8", {}, {}, {}, {}};
-Asset gGraphiqlCss{detail::graphiqlCss, "text/css; charset=utf-8", {}, {}, {}, {}};
-Asset gReactJs{detail::reactJs, "application/javascript; charset=utf-8", {}, {}, {}, {}};
-Asset gReactDomJs{detail::reactDomJs, "application/javascript; charset=utf-8", {}, {}, {}, {}};
+Asset gGraphiqlJs{detail::graphiqlJs, detail::graphiqlJsGz, "application/javascript; charset=utf-8", {}, {}, {}};
+Asset gGraphiqlCss{detail::graphiqlCss, detail::graphiqlCssGz, "text/css; charset=utf-8", {}, {}, {}};
+Asset gReactJs{detail::reactJs, detail::reactJsGz, "application/javascript; charset=utf-8", {}, {}, {}};
+Asset gReactDomJs{detail::reactDomJs, detail::reactDomJsGz, "application/javascript; charset=utf-8", {}, {}, {}};
 
 }  // namespace
 
