@@ -39,8 +39,12 @@ set(ENV{PKG_CONFIG_LIBDIR} /usr/lib/${KUBOS_CROSS_TRIPLE}/pkgconfig:/usr/share/p
 set(ENV{PKG_CONFIG_PATH} "")
 
 # ctest (and gtest_discover_tests) run the armhf test binaries through
-# qemu-user; -L gives it the armhf dynamic loader and libraries.
+# qemu-user, with the multiarch loader and libraries (/lib/ld-linux-armhf.so.3,
+# libc6:armhf, libstdc++6:armhf). Not -L /usr/arm-linux-gnueabihf: that
+# prefix's loader is the cross toolchain's glibc (2.36-8cross1) while the
+# multiarch libraries (libarchive) pull in libc6:armhf (2.36-9+deb12u*), and
+# a binary whose loader and libc differ crashes in its first pthread_create.
 find_program(KUBOS_QEMU_ARM qemu-arm)
 if(KUBOS_QEMU_ARM)
-  set(CMAKE_CROSSCOMPILING_EMULATOR ${KUBOS_QEMU_ARM};-L;/usr/${KUBOS_CROSS_TRIPLE})
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${KUBOS_QEMU_ARM};-L;/)
 endif()

@@ -39,6 +39,7 @@ ARM_PACKAGES=(
   g++-arm-linux-gnueabihf binutils-arm-linux-gnueabihf qemu-user
   libboost-dev:armhf libarchive-dev:armhf libtomlplusplus-dev:armhf
   libgtest-dev:armhf libgmock-dev:armhf
+  libc6:armhf libstdc++6:armhf   # what qemu-arm runs the binaries with
 )
 arm_update=0
 if [ "$ARM" = 1 ]; then

@@ -18,7 +18,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARM_BIN = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "build", "armhf", "bin"))
 QEMU = shutil.which("qemu-arm") or "qemu-arm"
-SYSROOT = "/usr/arm-linux-gnueabihf"
+SYSROOT = "/"  # the multiarch armhf loader and libraries (cmake/toolchain-armhf.cmake says why)
 SCALE = float(os.environ.get("KUBOS_QEMU_SCALE", "10"))
 
 # kubos_testlib reads KUBOS_BIN when imported: point it at the wrappers first.
