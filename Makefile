@@ -61,6 +61,11 @@ asan-test: deps
 # longer than make test has left.
 ARM_TARGETS = unit-tests sim-eps sim-eps-service kubos-app-service local-comms-service comms-client \
   graphql-exec eps-monitor
+# Cannot pass under qemu-user, so not run there: qemu's setrlimit() accepts
+# RLIMIT_AS/RLIMIT_DATA/RLIMIT_STACK and applies nothing (the limit would bind
+# qemu's own allocations), so the app the test spawns sees "unlimited". It
+# runs natively in make test, as do all the others.
+ARM_QEMU_EXCLUDE = Supervisor.APP_75_memory_limit_without_cgroup_is_rlimit_as_before_exec
 test-arm:
 	@bash scripts/install-deps.sh --arm
 	@echo "make test-arm: cross build ($$(date +%T))"
@@ -68,7 +73,7 @@ test-arm:
 	  -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/toolchain-armhf.cmake -DKUBOS_BENCH=OFF >/dev/null
 	@nice -n 10 cmake --build $(ARM_BUILD) -j $(JOBS) --target $(ARM_TARGETS)
 	@echo "make test-arm: unit tests under qemu-arm ($$(date +%T))"
-	@cd $(ARM_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit --timeout 900
+	@cd $(ARM_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit -E '$(ARM_QEMU_EXCLUDE)' --timeout 900
 	@echo "make test-arm: sim-eps + sim-eps-service under qemu-arm ($$(date +%T))"
 	@python3 tests/armhf/test_ping.py $(ARM_BUILD)/bin
 	@bash scripts/armhf-sizes.sh $(ARM_BUILD)/bin
