@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need, on Debian 12, as root. Idempotent and
 # quiet when nothing is missing: called by every `make` target.
+#
+# --arm (make test-arm only): also the armhf cross compiler, qemu-user and the
+# armhf libraries (multiarch), for the on-board build (README.md, "On-board
+# build"). Without it nothing below differs from a plain run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ARM=0
+[ "${1:-}" = "--arm" ] && ARM=1
 
 # Debian packages: compilers and test tools, then libraries.
 APT_PACKAGES=(
@@ -25,7 +31,33 @@ done
 # with Debian's npm package), so look for the commands, not the packages.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
+# The armhf cross build: compiler, emulator, and each library the build links
+# or includes that has an armhf package (the header-only nlohmann-json and
+# CLI11 are "Architecture: all", so the host's serve). Multiarch packages must
+# be the same version for every architecture, so installing one may upgrade
+# its amd64 twin.
+ARM_PACKAGES=(
+  g++-arm-linux-gnueabihf binutils-arm-linux-gnueabihf qemu-user
+  libboost-dev:armhf libarchive-dev:armhf libtomlplusplus-dev:armhf
+  libgtest-dev:armhf libgmock-dev:armhf
+  libc6:armhf libstdc++6:armhf   # what qemu-arm runs the binaries with
+)
+arm_update=0
+if [ "$ARM" = 1 ]; then
+  if ! dpkg --print-foreign-architectures | grep -qx armhf; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "install-deps: the armhf architecture is not enabled (dpkg --add-architecture armhf) and not root" >&2
+      exit 1
+    fi
+    echo "install-deps: enabling the armhf architecture (dpkg --add-architecture armhf)"
+    dpkg --add-architecture armhf
+    arm_update=1
+  fi
+  for p in "${ARM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
+if [ ${#missing[@]} -gt 0 ] || [ "$arm_update" = 1 ]; then
   echo "install-deps: installing ${missing[*]}"
   if [ "$(id -u)" != 0 ]; then
     echo "install-deps: missing packages (${missing[*]}) and not root; install them or run as root" >&2
