@@ -20,8 +20,12 @@ if [ ${#fuzzers[@]} -eq 0 ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-status=0
-for fuzzer in "${fuzzers[@]}"; do
+# The fuzzers are independent: FUZZ_JOBS of them at a time (default: one per
+# core), so the stage at the end of make test takes half as long on 2 cores.
+jobs=${FUZZ_JOBS:-$(nproc)}
+
+run_one() {
+  local fuzzer=$1 name corpus artifacts seeds
   name=$(basename "$fuzzer")
   corpus="$work/$name/corpus"
   artifacts="$(cd "$bin_dir/.." && pwd)/fuzz-artifacts/$name"
@@ -37,10 +41,22 @@ for fuzzer in "${fuzzers[@]}"; do
       -artifact_prefix="$artifacts/" "$corpus" > "$work/$name.log" 2>&1; then
     tail -n 60 "$work/$name.log" >&2
     echo "run-fuzzers: $name FAILED (reproducer in $artifacts/)" >&2
-    status=1
-  else
-    grep -E '^(#[0-9]+.*DONE|Done)' "$work/$name.log" | tail -n 1 || true
-    rmdir "$artifacts" "$(dirname "$artifacts")" 2>/dev/null || true
+    return 1
   fi
+  echo "run-fuzzers: $name: $(grep -E '^(#[0-9]+.*DONE|Done)' "$work/$name.log" | tail -n 1 || true)"
+  rmdir "$artifacts" "$(dirname "$artifacts")" 2>/dev/null || true
+}
+
+# Each job leaves its result in a file: exit codes of jobs that ended while
+# the loop was throttling are not lost that way.
+for fuzzer in "${fuzzers[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 0.2; done
+  name=$(basename "$fuzzer")
+  (if run_one "$fuzzer"; then echo ok > "$work/$name.status"; else echo failed > "$work/$name.status"; fi) &
+done
+wait
+status=0
+for fuzzer in "${fuzzers[@]}"; do
+  [ "$(cat "$work/$(basename "$fuzzer").status" 2>/dev/null)" = ok ] || status=1
 done
 exit $status
