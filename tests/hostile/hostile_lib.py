@@ -253,14 +253,14 @@ class Prober:
 class Services:
     """sim-eps + sim-eps-service, kubos-app-service and local-comms-service, started in `tmp`."""
 
-    def __init__(self, tmp, limits=LIMITS, app_settings=""):
+    def __init__(self, tmp, limits=LIMITS, app_settings="", eps_timeout_ms=300):
         self.tmp = tmp
         self.link = os.path.join(tmp, "eps-tty")
         self.sim = SimEps(self.link)
         self.started = []
         try:
             self.eps = self._start("sim-eps-service", None,
-                                   'bus = "%s"\ntimeout_ms = 300\n%s' % (self.link, limits))
+                                   'bus = "%s"\ntimeout_ms = %d\n%s' % (self.link, eps_timeout_ms, limits))
             self.registry = os.path.join(tmp, "registry")
             self.app = self._start("kubos-app-service", "app-service",
                                    'registry-dir = "%s"\n%s%s' % (self.registry, limits, app_settings))
