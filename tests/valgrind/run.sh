@@ -14,11 +14,13 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get ins
 rm -rf "$OUT" && mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
-# The app-service subset: the KubOS cases and crash handling (the supervision
-# suite measures backoff timings that valgrind's slowdown distorts).
+# One suite a line: its path, then optionally the test classes to run. The
+# app-service subset: the KubOS cases that start, run and filter apps, and crash
+# handling (the supervision suite measures backoff timings that valgrind's
+# slowdown distorts; registry cases do not reach the supervisor).
 SUITES=${VALGRIND_SUITES:-"services/sim-eps-service/tests/integration/test_service.py
 services/local-comms-service/tests/integration/test_local_comms.py
-services/app-service/tests/integration/test_kubos_cases.py
+services/app-service/tests/integration/test_kubos_cases.py StartApp RustProj PythonProj
 services/app-service/tests/integration/test_crash.py"}
 
 export KUBOS_BIN=$BIN
@@ -26,17 +28,19 @@ export KUBOS_TEST_TIMEOUT_SCALE=${KUBOS_TEST_TIMEOUT_SCALE:-20}
 export KUBOS_TEST_WRAPPER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --num-callers=30 --log-file=$OUT/%p.log"
 
 failed=()
-for s in $SUITES; do
+while read -r s classes; do
+  [ -n "$s" ] || continue
   name=$(basename "$(dirname "$(dirname "$(dirname "$s")")")")-$(basename "$s" .py)
-  echo "test-valgrind: $s ($(date +%T))"
-  if python3 "$REPO/$s" >"$OUT/$name.out" 2>&1; then
+  echo "test-valgrind: $s $classes ($(date +%T))"
+  # shellcheck disable=SC2086 # the class names are separate arguments
+  if python3 "$REPO/$s" -v $classes >"$OUT/$name.out" 2>&1 </dev/null; then
     echo "  suite passed"
   else
     echo "  suite FAILED: $OUT/$name.out"
     grep -E '^(FAIL|ERROR):' "$OUT/$name.out" | sed 's/^/    /'
     failed+=("$s")
   fi
-done
+done <<<"$SUITES"
 
 bad=0
 for log in "$OUT"/*.log; do
