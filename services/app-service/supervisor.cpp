@@ -256,9 +256,12 @@ void Supervisor::watch(const std::shared_ptr<Child>& c) {
       if (c->ours) {
         int status = 0;
         if (::waitpid(c->pid, &status, WNOHANG) == c->pid) {
-          std::lock_guard lk(c->m);
-          if (WIFEXITED(status)) c->rc = WEXITSTATUS(status);
-          if (WIFSIGNALED(status)) c->sig = WTERMSIG(status);
+          {
+            // Released before onExit, which takes c->m itself.
+            std::lock_guard lk(c->m);
+            if (WIFEXITED(status)) c->rc = WEXITSTATUS(status);
+            if (WIFSIGNALED(status)) c->sig = WTERMSIG(status);
+          }
           onExit(c);
           return;
         }
