@@ -13,7 +13,11 @@ DESTDIR    ?=
 
 CMAKE_COMMON = -G Ninja -DKUBOS_WERROR=$(KUBOS_WERROR)
 
+<<<<<<< HEAD
 .PHONY: all deps build run test test-arm unit-test asan-test fuzz-test fuzz lint format bench install clean
+=======
+.PHONY: all deps build run test unit-test asan-test fuzz-test fuzz lint format bench install clean soak test-valgrind
+>>>>>>> hostile
 
 all: build
 
@@ -127,3 +131,16 @@ install: build
 
 clean:
 	rm -rf $(BUILD) run
+
+# Not in `make test` (minutes): SOAK_SECONDS (default 600) of mixed load on every
+# service, direct and through the comms link, with RSS, descriptors, threads and
+# child processes watched (tests/soak/soak.py).
+SOAK_SECONDS ?= 600
+soak: build
+	@SOAK_SECONDS=$(SOAK_SECONDS) KUBOS_BIN=$(abspath $(BUILD))/bin python3 tests/soak/soak.py
+
+# Not in `make test` (about 15 minutes): the integration suites of sim-eps-service,
+# local-comms-service and part of app-service with every service under valgrind
+# memcheck (tests/valgrind/run.sh; logs in $(BUILD)/valgrind).
+test-valgrind: build
+	@bash tests/valgrind/run.sh $(BUILD)/bin $(BUILD)/valgrind

@@ -272,11 +272,14 @@ void Supervisor::watch(const std::shared_ptr<Child>& c) {
         int status = 0;
         siginfo_t info{};
         if (::waitid(P_PID, static_cast<id_t>(c->pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == c->pid) {
-          std::lock_guard lk(c->m);
-          (void)endGroupAndReap(c->pid, &status);
-          c->reaped = true;
-          if (WIFEXITED(status)) c->rc = WEXITSTATUS(status);
-          if (WIFSIGNALED(status)) c->sig = WTERMSIG(status);
+          {
+            // Released before onExit, which takes c->m itself.
+            std::lock_guard lk(c->m);
+            (void)endGroupAndReap(c->pid, &status);
+            c->reaped = true;
+            if (WIFEXITED(status)) c->rc = WEXITSTATUS(status);
+            if (WIFSIGNALED(status)) c->sig = WTERMSIG(status);
+          }
           onExit(c);
           return;
         }

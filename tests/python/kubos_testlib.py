@@ -9,6 +9,7 @@ Import from a test with:
 """
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -19,6 +20,16 @@ import urllib.request
 
 _REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.environ.get("KUBOS_BIN", os.path.join(_REPO, "build", "bin"))
+# A command placed before every service binary ServiceProcess starts, e.g.
+# KUBOS_TEST_WRAPPER="valgrind --error-exitcode=99 --leak-check=full" (make test-valgrind).
+WRAPPER = shlex.split(os.environ.get("KUBOS_TEST_WRAPPER", ""))
+# Deadlines are multiplied by this (a service under valgrind runs 20-50 times slower).
+TIMEOUT_SCALE = float(os.environ.get("KUBOS_TEST_TIMEOUT_SCALE", "1") or 1)
+
+
+def scaled(seconds):
+    """A deadline stretched by KUBOS_TEST_TIMEOUT_SCALE."""
+    return seconds * TIMEOUT_SCALE
 
 
 def binary(name):
@@ -28,7 +39,7 @@ def binary(name):
 
 def wait_for(pred, timeout=5.0, step=0.02):
     """Poll pred() until it is true or the deadline passes; returns whether it became true."""
-    end = time.monotonic() + timeout
+    end = time.monotonic() + scaled(timeout)
     while True:
         if pred():
             return True
@@ -53,7 +64,7 @@ def http_post(port, data, content_type="application/json", path="/", timeout=10,
     headers = {"Content-Type": content_type} if content_type else {}
     req = urllib.request.Request("http://%s:%d%s" % (host, port, path), data=data, headers=headers)
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
+        with urllib.request.urlopen(req, timeout=scaled(timeout)) as r:
             return r.status, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
@@ -84,7 +95,7 @@ class ServiceProcess:
                     % (self.section, settings, self.section, self.port))
         self.stderr_path = os.path.join(tmp, "%s.stderr" % self.section)
         self._stderr = open(self.stderr_path, "wb")
-        cmd = [binary(name), "-c", self.config] + (["--stdout"] if stdout else []) + list(args)
+        cmd = WRAPPER + [binary(name), "-c", self.config] + (["--stdout"] if stdout else []) + list(args)
         self.proc = subprocess.Popen(cmd, stdout=self._stderr if stdout else subprocess.DEVNULL,
                                      stderr=self._stderr)
         if not wait_for(self._up, timeout=up_timeout):
@@ -114,7 +125,7 @@ class ServiceProcess:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
-            rc = self.proc.wait(timeout=timeout)
+            rc = self.proc.wait(timeout=scaled(timeout))
         except subprocess.TimeoutExpired:
             self.proc.kill()
             rc = self.proc.wait()
