@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <list>
 #include <mutex>
 #include <stdexcept>
@@ -136,6 +137,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // No request in progress: nothing received yet on this connection, or
   // keep-alive between two requests.
   bool idle() const { return awaitingFirstByte_; }
+  std::chrono::steady_clock::time_point idleSince() const { return idleSince_; }
   void evict() {
     beast::error_code ec;
     stream_.socket().cancel(ec);
@@ -168,6 +170,7 @@ class Session : public std::enable_shared_from_this<Session> {
       // client when the connection cap is reached.
       stream_.expires_after(first_ ? server_.limits.headerTimeout : server_.limits.idleTimeout);
       awaitingFirstByte_ = true;
+      idleSince_ = std::chrono::steady_clock::now();
       stream_.async_read_some(buffer_.prepare(4096),
                               [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                 self->awaitingFirstByte_ = false;
@@ -382,6 +385,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool head_ = false;  // the current request is a HEAD
   bool first_ = true;               // no request read yet on this connection
   bool awaitingFirstByte_ = false;  // idle: waiting for a request's first byte
+  std::chrono::steady_clock::time_point idleSince_{};  // when it last became idle
   bool awaitingHeader_ = false;     // that byte came: read the header now
   bool busy_ = false;
   bool keepAlive_ = true;
@@ -414,19 +418,20 @@ void HttpServer::Impl::accept(tcp::acceptor& acceptor) {
   });
 }
 
-// At the connection cap: close the oldest idle connection (as nginx reuses
-// its idle keep-alive connections), so that clients holding sockets without
-// requests cannot keep a new client out. False if every connection is busy.
+// At the connection cap: close the connection that has been idle longest (as
+// nginx reuses its idle keep-alive connections), so that clients holding
+// sockets without requests cannot keep a new client out, while a client that
+// polls keeps its connection. False if every connection is busy.
 bool HttpServer::Impl::evictIdleSession() {
+  std::shared_ptr<Session> victim;
   for (auto& w : sessions) {
     auto s = w.lock();
-    if (s && s->idle()) {
-      s->evict();
-      evicted.fetch_add(1, std::memory_order_relaxed);
-      return true;
-    }
+    if (s && s->idle() && (!victim || s->idleSince() < victim->idleSince())) victim = std::move(s);
   }
-  return false;
+  if (!victim) return false;
+  victim->evict();
+  evicted.fetch_add(1, std::memory_order_relaxed);
+  return true;
 }
 
 void HttpServer::Impl::beginStop() {

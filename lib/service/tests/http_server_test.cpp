@@ -423,3 +423,25 @@ TEST(HttpServer, SK_HTTP_20_IdleConnectionsMakeRoomOldestFirst) {
   ::close(silent1);
   ::close(silent2);
 }
+
+TEST(HttpServer, SK_HTTP_20_ClientThatKeepsPollingKeepsItsConnection) {
+  // Idle longest goes first, not connected longest: a client connected before
+  // a flood of silent sockets, still sending requests, is not the one closed.
+  kubos::service::HttpLimits l;
+  l.maxConnections = 3;
+  Server s(l);
+  int poller = connectTo(s.port());
+  sendAll(poller, post("/first", ""));
+  EXPECT_EQ(statusOf(readResponse(poller)), 200);
+  int silent1 = connectTo(s.port()), silent2 = connectTo(s.port());
+  sendAll(poller, post("/again", ""));  // idle again, but since now
+  EXPECT_EQ(statusOf(readResponse(poller)), 200);
+  int fresh = connectTo(s.port());
+  sendAll(fresh, post("/new", ""));
+  EXPECT_EQ(statusOf(readResponse(fresh)), 200);
+  EXPECT_TRUE(closedWithin(silent1, 1000ms));
+  sendAll(poller, post("/still", ""));
+  EXPECT_EQ(statusOf(readResponse(poller)), 200);
+  EXPECT_EQ(s.server.stats().evictedIdle, 1u);
+  for (int fd : {poller, silent1, silent2, fresh}) ::close(fd);
+}
