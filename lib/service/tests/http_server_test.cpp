@@ -581,9 +581,11 @@ TEST(HttpServer, SK_HTTP_21_BlockedResolversDoNotDelayPingOnOtherConnections) {
 }
 
 TEST(HttpServer, SK_HTTP_22_MemoryOfAConnectionBurstIsGivenBack) {
-  kubos::service::HttpLimits l;
-  l.maxConnections = 512;
-  Server s(l);
+  Server s([] {
+    kubos::service::HttpLimits roomy;
+    roomy.maxConnections = 512;
+    return roomy;
+  }());
   const std::string big(64 * 1024, 'x');
   EXPECT_EQ(statusOf(exchange(s.port(), post("/warm", big))), 200);
   const long idle = statusKiB("VmRSS:");
