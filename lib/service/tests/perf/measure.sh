@@ -76,6 +76,7 @@ if [ "${PERF:-0}" = 1 ]; then
   perf record -g -o "$TMP/perf.data" -p "$SVC" -- sleep 4 >/dev/null 2>&1 & PERFPID=$!
   run_wrk "http://127.0.0.1:$PORT/" ours
   wait $PERFPID || true
+  perf report -i "$TMP/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -E "^ +[0-9]" | head -8 || true
   perf report -i "$TMP/perf.data" --no-children --sort sym --stdio 2>/dev/null | grep -E "^ +[0-9]" | head -25 || true
 else
   run_wrk "http://127.0.0.1:$PORT/" ours
