@@ -6,6 +6,7 @@
 
 #include "graphql/error.h"
 #include "manifest.h"
+#include "service/blocking.h"
 #include "service/log.h"
 
 namespace gql = kubos::graphql;
@@ -170,7 +171,13 @@ std::shared_ptr<gql::Schema> buildSchema(Models& models, std::string* error) {
   auto bind = [&](const char* type, const char* field, gql::Resolver r) {
     ok = ok && schema->bindResolver(type, field, std::move(r), error);
   };
-  bind("Query", "ping", [](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) { return gql::Value("pong"); });
+  // Only ping is answered on the kit's I/O thread (kubos::service::nonBlocking). Every other
+  // resolver reads or writes the registry, the status history or the logs on disk, or
+  // starts and stops processes, under locks held across that work: left unmarked, they
+  // run on a worker (lib/service/README.md, "Threads").
+  bind("Query", "ping", kubos::service::nonBlocking([](const gql::Value&, const gql::Value&, const gql::ResolveInfo&) {
+         return gql::Value("pong");
+       }));
   bind("Query", "registeredApps", [m](const gql::Value&, const gql::Value& args, const gql::ResolveInfo&) {
     gql::Value out = gql::Value::list();
     for (const auto& a : m->registry.list(optString(args, "name"), optString(args, "version"), optBool(args, "active")))

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "service/blocking.h"
+
 namespace kubos::local_comms_service {
 
 std::shared_ptr<kubos::graphql::Schema> buildSchema(std::shared_ptr<kubos::comms::CommsTelemetry> telemetry,
@@ -19,8 +21,13 @@ std::shared_ptr<kubos::graphql::Schema> buildSchema(std::shared_ptr<kubos::comms
     return nullptr;
   }
   using kubos::graphql::Value;
-  if (!schema->bindResolver("Query", "ping",
-                            [](const Value&, const Value&, const kubos::graphql::ResolveInfo&) { return Value("pong"); },
+  // ping is answered on the kit's I/O thread. The telemetry resolvers
+  // (lib/comms) are left unmarked, so they run on a worker: they take the
+  // lock the radio thread holds while it counts.
+  if (!schema->bindResolver("Query", "ping", kubos::service::nonBlocking([](const Value&, const Value&,
+                                                                            const kubos::graphql::ResolveInfo&) {
+                              return Value("pong");
+                            }),
                             error))
     return nullptr;
   if (!kubos::comms::bindTelemetry(*schema, std::move(telemetry), error)) return nullptr;

@@ -12,10 +12,14 @@ const q = async (query, variables) => JSON.parse((await gql(svc.url, { query, va
 
 test('SK_HW_1 ping is "pong"; power and telemetry as bound; noop true', async () => {
   assert.deepEqual(await q('{ ping }'), { data: { ping: 'pong' } });
-  const p = await q('{ power { state uptime } telemetry { voltage field1 } }');
+  const p = await q('{ power { state uptime } telemetry { voltage } }');
   assert.equal(p.data.power.state, 'ON');
   assert.equal(typeof p.data.power.uptime, 'number');
-  assert.deepEqual(p.data.telemetry, { voltage: 5.0, field1: null });
+  assert.deepEqual(p.data.telemetry, { voltage: 5.0 });
+  // A service with telemetry of its own does not serve the base schema's placeholder.
+  const f = await q('{ telemetry { field1 } }');
+  assert.equal(f.data, undefined);
+  assert.match(f.errors[0].message, /Cannot query field "field1" on type "Telemetry"/);
   assert.deepEqual(await q('mutation { noop }'), { data: { noop: true } });
 });
 

@@ -185,15 +185,16 @@ std::size_t Engine::cacheSize() const {
   return lru_.size();
 }
 
+std::shared_ptr<const PreparedDocument> Engine::cached(std::string_view query) {
+  std::lock_guard lock(cacheMutex_);
+  auto it = cacheIndex_.find(query);
+  if (it == cacheIndex_.end()) return nullptr;
+  lru_.splice(lru_.begin(), lru_, it->second);  // most recently used first
+  return it->second->second;
+}
+
 std::shared_ptr<const PreparedDocument> Engine::prepare(std::string_view query) {
-  {
-    std::lock_guard lock(cacheMutex_);
-    auto it = cacheIndex_.find(query);
-    if (it != cacheIndex_.end()) {
-      lru_.splice(lru_.begin(), lru_, it->second);  // most recently used first
-      return it->second->second;
-    }
-  }
+  if (auto hit = cached(query)) return hit;
 
   // Parse and validate outside the lock: other requests keep running.
   auto prepared = std::make_shared<PreparedDocument>();
@@ -227,17 +228,21 @@ std::shared_ptr<const PreparedDocument> Engine::prepare(std::string_view query) 
 
 ExecutionResult Engine::execute(const Request& request, const Value* rootValue) {
   std::shared_ptr<const PreparedDocument> prepared = prepare(request.query);
-  if (!prepared->ok()) {
+  return execute(*prepared, request, rootValue);
+}
+
+ExecutionResult Engine::execute(const PreparedDocument& prepared, const Request& request, const Value* rootValue) {
+  if (!prepared.ok()) {
     ExecutionResult r;
-    r.errors = prepared->errors;
+    r.errors = prepared.errors;
     return r;
   }
   ExecuteArgs args;
   args.rootValue = rootValue;
   args.variableValues = request.variables ? &*request.variables : nullptr;
   args.operationName = request.operationName;
-  args.planCache = prepared->plans.get();
-  return kubos::graphql::execute(*schema_, *prepared->document, args);
+  args.planCache = prepared.plans.get();
+  return kubos::graphql::execute(*schema_, *prepared.document, args);
 }
 
 // ---- responses ---------------------------------------------------------------------------

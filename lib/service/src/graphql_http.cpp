@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "graphql/execution.h"
+#include "service/blocking.h"
 #include "service/log.h"
 #include "text.h"
 
@@ -244,22 +245,32 @@ std::optional<HttpResponse> GraphQLHttpHandler::route(const HttpRequest& req) {
         return requestError(415, media, "Unsupported Content-Type \"" + *ct + "\": send application/json (UTF-8)");
     }
   }
-  return std::nullopt;
+  return tryInline(req);
 }
 
-GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const kubos::graphql::Request& request, bool viaGet) {
+struct GraphQLHttpHandler::Parsed {
+  std::vector<kubos::graphql::Request> requests;
+  bool batch = false;
+  bool viaGet = false;
+  MediaType media = MediaType::Json;
+};
+
+GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const kubos::graphql::Request& request, bool viaGet,
+                                                       const kubos::graphql::PreparedDocument* prepared) {
   Outcome out;
-  if (viaGet) {
-    // GET is for reads: refuse a mutation before running anything. The
-    // document is parsed through the engine's cache, so this costs little.
-    auto prepared = engine_.prepare(request.query);
-    if (prepared && kubos::graphql::operationTypeOf(*prepared, request.operationName) ==
-                        kubos::graphql::ast::OperationType::Mutation) {
-      out.refusedGetMutation = true;
-      return out;
-    }
+  std::shared_ptr<const kubos::graphql::PreparedDocument> own;
+  if (prepared == nullptr) {
+    // Parsed and validated through the engine's cache.
+    own = engine_.prepare(request.query);
+    prepared = own.get();
   }
-  out.result = engine_.execute(request, options_.rootValue);
+  // GET is for reads: refuse a mutation before running anything.
+  if (viaGet && kubos::graphql::operationTypeOf(*prepared, request.operationName) ==
+                    kubos::graphql::ast::OperationType::Mutation) {
+    out.refusedGetMutation = true;
+    return out;
+  }
+  out.result = engine_.execute(*prepared, request, options_.rootValue);
   if (options_.logErrors) {
     for (const auto& e : out.result.errors) {
       if (out.result.data)
@@ -271,13 +282,13 @@ GraphQLHttpHandler::Outcome GraphQLHttpHandler::runOne(const kubos::graphql::Req
   return out;
 }
 
-HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
-  const MediaType media = negotiateMediaType(req.header("accept"));
-  std::vector<kubos::graphql::Request> requests;
-  bool batch = false;
-  const bool viaGet = req.method == "GET";
+std::variant<GraphQLHttpHandler::Parsed, HttpResponse> GraphQLHttpHandler::read(const HttpRequest& req) const {
+  Parsed out;
+  out.media = negotiateMediaType(req.header("accept"));
+  out.viaGet = req.method == "GET";
+  const MediaType media = out.media;
 
-  if (viaGet) {
+  if (out.viaGet) {
     const auto params = parseQueryString(req.query());
     if (!params) return requestError(400, media, "Invalid query string");
     kubos::graphql::Value object = kubos::graphql::Value::object();
@@ -300,20 +311,25 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
     std::string err;
     auto r = kubos::graphql::requestFromValue(object, &err);
     if (!r) return requestError(400, media, err);
-    requests.push_back(std::move(*r));
+    out.requests.push_back(std::move(*r));
   } else {
     std::string err;
     auto parsed = parseRequests(req.body, options_.maxBatch, &err);
     if (!parsed) return requestError(400, media, err);
-    requests = std::move(parsed->requests);
-    batch = parsed->batch;
+    out.requests = std::move(parsed->requests);
+    out.batch = parsed->batch;
   }
+  return out;
+}
 
+HttpResponse GraphQLHttpHandler::answer(
+    const Parsed& parsed, const std::vector<std::shared_ptr<const kubos::graphql::PreparedDocument>>* prepared) {
+  const MediaType media = parsed.media;
   std::string body;
   bool allExecuted = true;
-  if (batch) body += '[';
-  for (std::size_t i = 0; i < requests.size(); ++i) {
-    Outcome o = runOne(requests[i], viaGet);
+  if (parsed.batch) body += '[';
+  for (std::size_t i = 0; i < parsed.requests.size(); ++i) {
+    Outcome o = runOne(parsed.requests[i], parsed.viaGet, prepared ? (*prepared)[i].get() : nullptr);
     if (o.refusedGetMutation) {
       auto r = requestError(405, media, "Can only perform a mutation operation from a POST request.");
       r.header("allow", "POST");
@@ -323,11 +339,52 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
     if (i > 0) body += ',';
     kubos::graphql::appendResultJson(body, o.result);
   }
-  if (batch) body += ']';
+  if (parsed.batch) body += ']';
   // application/json: 200 once the request reached GraphQL. The newer media
   // type says "failed before execution" with a 400.
   const int status = (media == MediaType::GraphQLResponseJson && !allExecuted) ? 400 : 200;
   return HttpResponse::json(status, std::move(body), std::string(mediaTypeName(media)));
+}
+
+bool GraphQLHttpHandler::mayBlock(const kubos::graphql::PreparedDocument& doc,
+                                  const kubos::graphql::Request& request) const {
+  if (!doc.ok() || !doc.document) return false;  // answered with its errors, nothing runs
+  const kubos::graphql::ast::OperationDefinition* op =
+      kubos::graphql::selectOperation(*doc.document, request.operationName);
+  if (op == nullptr) return false;  // likewise
+  return operationMayBlock(engine_.schema(), *doc.document, *op);
+}
+
+// On the I/O thread: everything that cannot block is answered here. A
+// document not yet in the cache goes to a worker once (parsing and
+// validating it is the costly part); later requests with it come here.
+std::optional<HttpResponse> GraphQLHttpHandler::tryInline(const HttpRequest& req) {
+  if (!options_.inlineExecution) return std::nullopt;
+  if (req.body.size() > options_.inlineMaxBytes || req.target.size() > options_.inlineMaxBytes) return std::nullopt;
+  auto parsed = read(req);
+  if (auto* refusal = std::get_if<HttpResponse>(&parsed)) return std::move(*refusal);
+  auto state = std::make_shared<Parsed>(std::move(std::get<Parsed>(parsed)));
+  std::vector<std::shared_ptr<const kubos::graphql::PreparedDocument>> docs;
+  docs.reserve(state->requests.size());
+  for (const auto& r : state->requests) {
+    auto doc = engine_.cached(r.query);
+    if (!doc || mayBlock(*doc, r)) {
+      req.handlerState = std::move(state);
+      return std::nullopt;
+    }
+    docs.push_back(std::move(doc));
+  }
+  return answer(*state, &docs);
+}
+
+HttpResponse GraphQLHttpHandler::handle(const HttpRequest& req) {
+  auto state = std::static_pointer_cast<const Parsed>(req.handlerState);
+  if (!state) {
+    auto parsed = read(req);
+    if (auto* refusal = std::get_if<HttpResponse>(&parsed)) return std::move(*refusal);
+    state = std::make_shared<Parsed>(std::move(std::get<Parsed>(parsed)));
+  }
+  return answer(*state, nullptr);
 }
 
 }  // namespace kubos::service

@@ -3,6 +3,8 @@
 #include <vector>
 
 #include "graphql/error.h"
+#include "graphql/parser.h"
+#include "service/blocking.h"
 
 namespace kubos::service {
 namespace detail {
@@ -82,16 +84,43 @@ const kubos::graphql::Value& argument(const kubos::graphql::Value& args, std::st
   return v ? *v : null;
 }
 
+// An unset handler answers Not Implemented without touching anything; a set
+// one talks to the device (it runs on a worker).
 template <class F>
 kubos::graphql::Resolver orNotImplemented(const F& handler, kubos::graphql::Resolver bound) {
-  if (!handler) return notImplemented();
-  return bound;
+  if (!handler) return nonBlocking(notImplemented());
+  return blocking(std::move(bound));
+}
+
+// The outline's placeholder, for a service whose SDL adds no Telemetry field.
+constexpr std::string_view kTelemetryPlaceholderSdl = R"(
+extend type Telemetry {
+    "A placeholder telemetry item of the base schema (the service defines no telemetry of its own): always null."
+    field1: Float
+}
+)";
+
+// Whether the device SDL gives Telemetry fields of its own. An empty one
+// does not; one that does not parse is left to the schema build to report.
+bool definesTelemetryFields(std::string_view deviceSdl) {
+  if (deviceSdl.find_first_not_of(" \t\r\n") == std::string_view::npos) return false;
+  auto parsed = kubos::graphql::parse(std::string(deviceSdl));
+  if (!parsed.document) return false;
+  for (const auto& def : parsed.document->definitions) {
+    if (def->kind != kubos::graphql::ast::Kind::ObjectTypeExtension &&
+        def->kind != kubos::graphql::ast::Kind::ObjectTypeDefinition)
+      continue;
+    const auto& t = def->as<kubos::graphql::ast::TypeDefinitionOrExtension>();
+    if (t.name.value == "Telemetry" && !t.fields.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 std::shared_ptr<kubos::graphql::Schema> buildSchema(std::string_view deviceSdl, const Handlers& h, std::string* error) {
   std::string sdl(baseSdl());
+  if (!definesTelemetryFields(deviceSdl)) sdl += kTelemetryPlaceholderSdl;
   sdl += "\n";
   sdl += deviceSdl;
   std::vector<kubos::graphql::GraphQLError> errors;
@@ -115,8 +144,12 @@ std::shared_ptr<kubos::graphql::Schema> buildSchema(std::string_view deviceSdl, 
   using Args = const Value&;
   using Info = const kubos::graphql::ResolveInfo&;
   std::vector<std::pair<const char*, kubos::graphql::Resolver>> bindings;
-  bindings.emplace_back("Query.ping", [h](Args, Args, Info) -> Value { return h.ping ? Value(h.ping()) : Value("pong"); });
-  bindings.emplace_back("Query.config", orNotImplemented(h.config, [h](Args, Args, Info) -> Value { return h.config(); }));
+  // ping and config never touch the device (Handlers): answered on the I/O thread.
+  bindings.emplace_back("Query.ping", nonBlocking([h](Args, Args, Info) -> Value {
+                          return h.ping ? Value(h.ping()) : Value("pong");
+                        }));
+  bindings.emplace_back("Query.config", h.config ? nonBlocking([h](Args, Args, Info) -> Value { return h.config(); })
+                                                 : nonBlocking(notImplemented()));
   bindings.emplace_back("Query.power", orNotImplemented(h.power, [h](Args, Args, Info) { return toValue(h.power()); }));
   bindings.emplace_back("Query.telemetry",
                         orNotImplemented(h.telemetry, [h](Args, Args, Info) { return h.telemetry(); }));

@@ -6,10 +6,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <malloc.h>
+
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <list>
 #include <mutex>
 #include <stdexcept>
@@ -94,7 +96,12 @@ class Session;
 
 struct HttpServer::Impl {
   Impl(HttpHandler& h, HttpLimits l)
-      : handler(h), limits(l), pool(l.workers, l.queueLength), signals(io), drainTimer(io) {}
+      : handler(h), limits(l), pool(l.workers, l.queueLength), signals(io), drainTimer(io), trimTimer(io) {
+    // Each thread that mallocs gets a glibc arena of its own, which keeps
+    // what it freed; two are enough for one I/O thread and a few workers
+    // (lib/service/README.md, "Memory"). MALLOC_ARENA_MAX still overrides.
+    if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
+  }
   ~Impl() { destroying = true; }
 
   // Declared before `io`, so still alive while io's destructor frees the
@@ -104,7 +111,8 @@ struct HttpServer::Impl {
   std::size_t active = 0;   // I/O thread only
   bool stopping = false;    // I/O thread only
   bool destroying = false;
-  std::atomic<std::uint64_t> accepted{0}, requests{0}, rejectedBusy{0}, rejectedConnections{0}, evicted{0};
+  std::atomic<std::uint64_t> accepted{0}, requests{0}, rejectedBusy{0}, rejectedConnections{0}, evicted{0},
+      toWorkers{0};
 
   asio::io_context io;
   detail::WorkerPool pool;
@@ -113,11 +121,20 @@ struct HttpServer::Impl {
   asio::signal_set signals;
   asio::steady_timer drainTimer;
   std::list<std::weak_ptr<Session>> sessions;  // I/O thread only
+  // Giving memory back (lib/service/README.md, "Memory"): malloc keeps what
+  // a burst of connections freed unless asked to return it.
+  asio::steady_timer trimTimer;
+  bool trimPending = false;
+  std::size_t peakSinceTrim = 0;
+  std::chrono::steady_clock::time_point lastTrim{};
+  // Lingering closes read into this and throw it away (I/O thread only).
+  std::unique_ptr<char[]> discard;
 
   void accept(tcp::acceptor& acceptor);
   bool evictIdleSession();
   void beginStop();
   void sessionEnded();
+  void maybeTrim();
 };
 
 namespace {
@@ -164,6 +181,8 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     detail::applyLimits(*parser_, server_.limits);
     if (buffer_.size() == 0 && !awaitingHeader_) {
+      // A large request grew the buffer: give it back before the wait.
+      if (buffer_.capacity() > kIdleBufferBytes) buffer_.shrink_to_fit();
       // Wait for the first byte of a request: on a new connection within the
       // header timeout, on a keep-alive one within the idle timeout. Until it
       // comes the connection is idle, and may be closed to make room for a new
@@ -171,7 +190,7 @@ class Session : public std::enable_shared_from_this<Session> {
       stream_.expires_after(first_ ? server_.limits.headerTimeout : server_.limits.idleTimeout);
       awaitingFirstByte_ = true;
       idleSince_ = std::chrono::steady_clock::now();
-      stream_.async_read_some(buffer_.prepare(4096),
+      stream_.async_read_some(buffer_.prepare(kIdleBufferBytes),
                               [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                 self->awaitingFirstByte_ = false;
                                 if (ec) return self->close();
@@ -277,6 +296,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (quick) return write(std::move(*quick));
 
     auto self = shared_from_this();
+    server_.toWorkers.fetch_add(1, std::memory_order_relaxed);
     const bool queued = server_.pool.trySubmit([self, req] {
       HttpResponse res;
       try {
@@ -332,6 +352,7 @@ class Session : public std::enable_shared_from_this<Session> {
     log::debug("http: ", remote_, " ", method_, " ", target_, " -> ", response_.status);
     http::async_write(stream_, *res_, [self = shared_from_this(), keep](beast::error_code ec, std::size_t) {
       self->res_.reset();
+      self->response_ = HttpResponse{};  // its body is sent: free it now, not at the next request
       if (ec) return self->close();
       if (!keep) return self->linger_ ? self->lingerClose() : self->close();
       self->readHeader();
@@ -358,7 +379,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void drain() {
     if (drained_ > kMaxDrainBytes) return close();
-    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+    if (!server_.discard) server_.discard = std::make_unique<char[]>(kDiscardBytes);
+    stream_.async_read_some(asio::buffer(server_.discard.get(), kDiscardBytes),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
       if (ec) return self->close();
       self->drained_ += n;
       self->drain();
@@ -366,7 +389,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   static constexpr std::size_t kMaxDrainBytes = 8u << 20;
-  std::array<char, 16384> discard_{};
+  static constexpr std::size_t kDiscardBytes = 16384;
+  // What an idle connection's read buffer holds at most while it waits.
+  static constexpr std::size_t kIdleBufferBytes = 4096;
   std::size_t drained_ = 0;
   bool linger_ = false;
   std::string method_, target_;  // of the current request, for the debug log
@@ -406,6 +431,7 @@ void HttpServer::Impl::accept(tcp::acceptor& acceptor) {
         socket.close(ignored);
       } else {
         ++active;
+        peakSinceTrim = std::max(peakSinceTrim, active);
         auto s = std::make_shared<Session>(*this, std::move(socket));
         sessions.remove_if([](const std::weak_ptr<Session>& w) { return w.expired(); });
         sessions.push_back(s);
@@ -457,7 +483,34 @@ void HttpServer::Impl::beginStop() {
 void HttpServer::Impl::sessionEnded() {
   if (destroying) return;
   if (active > 0) --active;
-  if (stopping && active == 0) io.stop();
+  if (stopping && active == 0) {
+    io.stop();
+    return;
+  }
+  maybeTrim();
+}
+
+// glibc keeps the memory a burst of connections freed (fragments below the
+// top of the heap, the arenas of the worker threads) until malloc_trim. So
+// when the connections are gone (none left, or at most half of the peak
+// since the last trim), trim: at most once a second, after the burst.
+void HttpServer::Impl::maybeTrim() {
+  constexpr auto kTrimInterval = std::chrono::seconds(1);
+  constexpr auto kTrimDelay = std::chrono::milliseconds(50);
+  constexpr std::size_t kBurst = 8;  // fewer connections than this are not a burst
+  if (trimPending || peakSinceTrim == 0) return;
+  if (active != 0 && (peakSinceTrim < kBurst || active > peakSinceTrim / 2)) return;
+  trimPending = true;
+  const auto now = std::chrono::steady_clock::now();
+  const auto earliest = lastTrim + kTrimInterval;
+  trimTimer.expires_after(std::max<std::chrono::steady_clock::duration>(kTrimDelay, earliest - now));
+  trimTimer.async_wait([this](beast::error_code ec) {
+    trimPending = false;
+    if (ec || stopping) return;
+    malloc_trim(0);
+    lastTrim = std::chrono::steady_clock::now();
+    peakSinceTrim = active;
+  });
 }
 
 // ---- HttpServer ---------------------------------------------------------------
@@ -553,6 +606,7 @@ HttpServer::Stats HttpServer::stats() const {
   st.rejectedBusy = impl_->rejectedBusy.load();
   st.rejectedConnections = impl_->rejectedConnections.load();
   st.evictedIdle = impl_->evicted.load();
+  st.toWorkers = impl_->toWorkers.load();
   return st;
 }
 

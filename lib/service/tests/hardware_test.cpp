@@ -112,3 +112,20 @@ TEST(Hardware, SK_HW_7_PowerStateIsOneEnumAndAnUnknownStateIsAnError) {
             R"({"data":{"controlPower":{"power":{"state":"OFF"}}}})");
   EXPECT_EQ(calls, 1);
 }
+
+TEST(Hardware, SK_HW_11_TelemetryPlaceholderOnlyWithoutTelemetryOfItsOwn) {
+  std::string err;
+  auto bare = kubos::service::hardware::buildSchema("extend type Query { voltage: Float }", {}, &err);
+  ASSERT_TRUE(bare) << err;
+  const auto* t = bare->getType("Telemetry");
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->as<kubos::graphql::ObjectType>().findField("field1")) << "a service with no telemetry keeps the placeholder";
+  auto own = kubos::service::hardware::buildSchema("extend type Telemetry { \"Volts.\" voltage: Float }", {}, &err);
+  ASSERT_TRUE(own) << err;
+  const auto& fields = own->getType("Telemetry")->as<kubos::graphql::ObjectType>().fields;
+  ASSERT_EQ(fields.size(), 1u);
+  EXPECT_EQ(fields[0].name, "voltage");
+  kubos::graphql::Engine e(own);
+  EXPECT_NE(run(e, "{telemetry{field1}}").find("Cannot query field \\\"field1\\\" on type \\\"Telemetry\\\""), std::string::npos)
+      << run(e, "{telemetry{field1}}");
+}

@@ -10,8 +10,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <mutex>
 #include <thread>
 
+#include "graphql/engine.h"
+#include "service/blocking.h"
+#include "service/graphql_http.h"
 #include "service/http.h"
 
 using namespace std::chrono_literals;
@@ -444,4 +449,188 @@ TEST(HttpServer, SK_HTTP_20_ClientThatKeepsPollingKeepsItsConnection) {
   EXPECT_EQ(statusOf(readResponse(poller)), 200);
   EXPECT_EQ(s.server.stats().evictedIdle, 1u);
   for (int fd : {poller, silent1, silent2, fresh}) ::close(fd);
+namespace {
+
+// A GraphQL service in miniature: `ping` and `cached` marked non-blocking,
+// `device` marked blocking (it waits at a gate), `unmarked` left as is. Each
+// resolver notes the thread it ran on.
+struct GqlServer {
+  std::atomic<bool> gateOpen{false};
+  std::atomic<int> atGate{0};
+  std::mutex mutex;
+  std::vector<std::pair<std::string, std::thread::id>> calls;
+  std::unique_ptr<kubos::graphql::Engine> engine;
+  std::unique_ptr<kubos::service::GraphQLHttpHandler> handler;
+  std::unique_ptr<kubos::service::HttpServer> server;
+  std::thread thread;
+
+  explicit GqlServer(kubos::service::HttpLimits limits = {}) {
+    using kubos::graphql::Value;
+    auto schema = kubos::graphql::Schema::fromSDL(
+        "type Query { ping: String cached: Int device: Int unmarked: Int } type Mutation { set: Int }", nullptr);
+    auto note = [this](const char* name) {
+      std::lock_guard lock(mutex);
+      calls.emplace_back(name, std::this_thread::get_id());
+    };
+    using R = const Value&;
+    using I = const kubos::graphql::ResolveInfo&;
+    EXPECT_TRUE(schema->bindResolver("Query", "ping", kubos::service::nonBlocking([note](R, R, I) {
+                                       note("ping");
+                                       return Value("pong");
+                                     })));
+    EXPECT_TRUE(schema->bindResolver("Query", "cached", kubos::service::nonBlocking([note](R, R, I) {
+                                       note("cached");
+                                       return Value(1);
+                                     })));
+    EXPECT_TRUE(schema->bindResolver("Query", "device", kubos::service::blocking([this, note](R, R, I) {
+                                       note("device");
+                                       ++atGate;
+                                       const auto deadline = Clock::now() + 5s;
+                                       while (!gateOpen && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+                                       return Value(2);
+                                     })));
+    EXPECT_TRUE(schema->bindResolver("Query", "unmarked", [note](R, R, I) {
+      note("unmarked");
+      return Value(3);
+    }));
+    EXPECT_TRUE(schema->bindResolver("Mutation", "set", [note](R, R, I) {
+      note("set");
+      return Value(4);
+    }));
+    engine = std::make_unique<kubos::graphql::Engine>(std::move(schema));
+    kubos::service::GraphQLHttpOptions options;
+    options.logErrors = false;
+    handler = std::make_unique<kubos::service::GraphQLHttpHandler>(*engine, options);
+    server = std::make_unique<kubos::service::HttpServer>(*handler, limits);
+    server->listen("127.0.0.1", 0);
+    thread = std::thread([this] { server->run(false); });
+  }
+  ~GqlServer() {
+    gateOpen = true;
+    server->stop();
+    thread.join();
+  }
+  std::uint16_t port() const { return server->boundPort(); }
+  // The thread the last call of `field` ran on.
+  std::thread::id ranOn(const std::string& field) {
+    std::lock_guard lock(mutex);
+    for (auto it = calls.rbegin(); it != calls.rend(); ++it)
+      if (it->first == field) return it->second;
+    return {};
+  }
+};
+
+std::string gql(const std::string& query) {
+  return post("/", "{\"query\":\"" + query + "\"}", "Content-Type: application/json\r\n");
+}
+
+long statusKiB(const char* key) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(key, 0) == 0) return std::stol(line.substr(std::string(key).size()));
+  return -1;
+}
+
+}  // namespace
+
+TEST(HttpServer, SK_HTTP_21_NonBlockingRequestsRunOnTheIoThreadBlockingOnesOnAWorker) {
+  GqlServer s;
+  const std::thread::id io = s.thread.get_id();
+  int fd = connectTo(s.port());
+  // The first request of a document validates it on a worker; from then on
+  // it is answered on the I/O thread.
+  for (int i = 0; i < 3; ++i) {
+    sendAll(fd, gql("{ping cached __typename}"));
+    const std::string r = readResponse(fd);
+    EXPECT_NE(r.find(R"({"data":{"ping":"pong","cached":1,"__typename":"Query"}})"), std::string::npos) << r;
+  }
+  EXPECT_EQ(s.ranOn("ping"), io);
+  EXPECT_EQ(s.server->stats().toWorkers, 1u);
+  // Blocking, unmarked and mutation fields go to a worker every time.
+  s.gateOpen = true;
+  for (const char* q : {"{ping device}", "{unmarked}", "mutation{set}"}) {
+    for (int i = 0; i < 2; ++i) {
+      sendAll(fd, gql(q));
+      EXPECT_EQ(statusOf(readResponse(fd)), 200) << q;
+    }
+  }
+  EXPECT_NE(s.ranOn("device"), io);
+  EXPECT_NE(s.ranOn("unmarked"), io);
+  EXPECT_NE(s.ranOn("set"), io);
+  EXPECT_EQ(s.server->stats().toWorkers, 7u);
+  // Introspection and refusals need no worker.
+  for (int i = 0; i < 2; ++i) {
+    sendAll(fd, gql("{__schema{queryType{name}}}"));
+    EXPECT_EQ(statusOf(readResponse(fd)), 200);
+  }
+  sendAll(fd, post("/", "not json", "Content-Type: application/json\r\n"));
+  EXPECT_EQ(statusOf(readResponse(fd)), 400);
+  EXPECT_EQ(s.server->stats().toWorkers, 8u);
+  ::close(fd);
+}
+
+TEST(HttpServer, SK_HTTP_21_BlockedResolversDoNotDelayPingOnOtherConnections) {
+  kubos::service::HttpLimits l;
+  l.workers = 1;
+  GqlServer s(l);
+  int warm = connectTo(s.port());
+  sendAll(warm, gql("{ping}"));  // the document is validated once, on the worker
+  EXPECT_EQ(statusOf(readResponse(warm)), 200);
+  // Every worker is held by a blocked device read, and another waits in the queue.
+  int blocked1 = connectTo(s.port()), blocked2 = connectTo(s.port());
+  sendAll(blocked1, gql("{device}"));
+  sendAll(blocked2, gql("{device}"));
+  const auto deadline = Clock::now() + 5s;
+  while (s.atGate == 0 && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+  ASSERT_EQ(s.atGate, 1);
+  for (int i = 0; i < 20; ++i) {
+    const auto t0 = Clock::now();
+    sendAll(warm, gql("{ping}"));
+    const std::string r = readResponse(warm, 1000ms);
+    const auto took = Clock::now() - t0;
+    EXPECT_NE(r.find("pong"), std::string::npos) << r;
+    EXPECT_LT(took, 50ms) << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
+  }
+  s.gateOpen = true;
+  EXPECT_NE(readResponse(blocked1).find(R"({"data":{"device":2}})"), std::string::npos);
+  EXPECT_NE(readResponse(blocked2).find(R"({"data":{"device":2}})"), std::string::npos);
+  ::close(blocked1);
+  ::close(blocked2);
+  ::close(warm);
+}
+
+TEST(HttpServer, SK_HTTP_22_MemoryOfAConnectionBurstIsGivenBack) {
+  Server s([] {
+    kubos::service::HttpLimits roomy;
+    roomy.maxConnections = 512;
+    return roomy;
+  }());
+  const std::string big(64 * 1024, 'x');
+  EXPECT_EQ(statusOf(exchange(s.port(), post("/warm", big))), 200);
+  const long idle = statusKiB("VmRSS:");
+  ASSERT_GT(idle, 0);
+  // 200 keep-alive clients, each with a large request and a small one, all
+  // still connected.
+  std::vector<int> fds;
+  for (int i = 0; i < 200; ++i) {
+    const int fd = connectTo(s.port());
+    ASSERT_GE(fd, 0);
+    fds.push_back(fd);
+    sendAll(fd, post("/big", big));
+    EXPECT_EQ(statusOf(readResponse(fd)), 200);
+    sendAll(fd, post("/small", ""));
+    EXPECT_EQ(statusOf(readResponse(fd)), 200);
+  }
+  const long peak = statusKiB("VmRSS:");
+  for (int fd : fds) ::close(fd);
+  // Back within 4 MiB of idle once they have gone (polled, with a deadline).
+  long now = statusKiB("VmRSS:");
+  const auto deadline = Clock::now() + 5s;
+  while (now > idle + 4096 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(20ms);
+    now = statusKiB("VmRSS:");
+  }
+  EXPECT_LE(now, idle + 4096) << "idle " << idle << " KiB, peak " << peak << " KiB, after " << now << " KiB";
+  RecordProperty("rss_kib_idle_peak_after", std::to_string(idle) + " " + std::to_string(peak) + " " + std::to_string(now));
 }

@@ -73,10 +73,16 @@ class Engine {
 
   // Parse + validate + limit checks, through the LRU cache (thread-safe).
   [[nodiscard]] std::shared_ptr<const PreparedDocument> prepare(std::string_view query);
+  // The cached document for `query`, or null when the cache does not hold it
+  // (nothing is parsed: cheap enough for an event loop to call).
+  [[nodiscard]] std::shared_ptr<const PreparedDocument> cached(std::string_view query);
 
   // Executes a request. Resolvers reach their service's state through what
   // they capture when bound (Schema::bindResolver), not through a context.
   [[nodiscard]] ExecutionResult execute(const Request& request, const Value* rootValue = nullptr);
+  // The same with the document already prepared (from prepare() or cached()).
+  [[nodiscard]] ExecutionResult execute(const PreparedDocument& prepared, const Request& request,
+                                        const Value* rootValue = nullptr);
 
   std::size_t cacheSize() const;
 

@@ -15,9 +15,11 @@
 // 400 and has no "data".
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "graphql/engine.h"
@@ -57,6 +59,13 @@ struct GraphQLHttpOptions {
   const kubos::graphql::Value* rootValue = nullptr;  // given to every execution
   std::string title = "GraphiQL";         // the GraphiQL page title
   bool logErrors = true;                  // every error in a response is logged once
+  // Requests whose every selected field cannot block (service/blocking.h)
+  // and whose documents are already validated (in the engine's cache) are
+  // executed in route(), on the I/O thread; the others go to a worker.
+  bool inlineExecution = true;
+  // Larger bodies (or GET targets) always go to a worker: reading their JSON
+  // would hold the I/O thread.
+  std::size_t inlineMaxBytes = 16384;
 };
 
 class GraphQLHttpHandler : public HttpHandler {
@@ -68,7 +77,16 @@ class GraphQLHttpHandler : public HttpHandler {
 
  private:
   struct Outcome;
-  Outcome runOne(const kubos::graphql::Request& request, bool viaGet);
+  struct Parsed;
+  // The GraphQL requests an HTTP request carries, or its refusal.
+  std::variant<Parsed, HttpResponse> read(const HttpRequest& request) const;
+  // Executes them; `prepared` (one per request) when already looked up.
+  HttpResponse answer(const Parsed& parsed,
+                      const std::vector<std::shared_ptr<const kubos::graphql::PreparedDocument>>* prepared);
+  // Whether the request (its document is prepared) may call a blocking resolver.
+  bool mayBlock(const kubos::graphql::PreparedDocument& doc, const kubos::graphql::Request& request) const;
+  std::optional<HttpResponse> tryInline(const HttpRequest& request);
+  Outcome runOne(const kubos::graphql::Request& request, bool viaGet, const kubos::graphql::PreparedDocument* prepared);
   HttpResponse requestError(int status, MediaType media, const std::string& message) const;
 
   kubos::graphql::Engine& engine_;

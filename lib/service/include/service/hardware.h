@@ -45,6 +45,9 @@ kubos::graphql::Value toValue(const PowerStatus& p);
 
 // Device operations. An unset one answers the "Not Implemented" field error.
 // Any exception a handler throws becomes that field's error (its what()).
+// ping and config run on the I/O thread (service/blocking.h) and must not
+// wait: ping is a liveness check, config the settings the service read. The
+// others run on a worker.
 struct Handlers {
   std::function<std::string()> ping;  // unset: "pong" (a liveness check never touches hardware)
   std::function<std::string()> config;
@@ -61,6 +64,8 @@ inline constexpr std::int64_t kMaxRawRead = 65536;
 
 // Base SDL + the device's SDL (new types, `extend type Query/Mutation/
 // Telemetry { ... }`), every base root field bound. Null + *error on failure.
+// Telemetry has the placeholder `field1` only when the device SDL gives it no
+// field of its own.
 std::shared_ptr<kubos::graphql::Schema> buildSchema(std::string_view deviceSdl, const Handlers& handlers, std::string* error);
 
 // A resolver answering the "Not Implemented" field error.

@@ -29,6 +29,9 @@ struct HttpRequest {
   std::vector<HttpHeader> headers;
   std::string body;
   std::string remote;  // peer address, for logs
+  // What the handler's route() read and wants handle() to reuse (so a
+  // request sent on to a worker is not parsed twice). The handler's own type.
+  mutable std::shared_ptr<const void> handlerState;
 
   [[nodiscard]] const std::string* header(std::string_view lowerName) const;
   [[nodiscard]] std::string_view path() const;   // target up to '?'
@@ -53,7 +56,8 @@ struct HttpResponse {
 class HttpHandler {
  public:
   virtual ~HttpHandler() = default;
-  // On the I/O thread, for cheap answers (static pages, refusals): return a
+  // On the I/O thread, for answers that cannot block (static pages,
+  // refusals, GraphQL requests selecting only non-blocking fields): return a
   // response, or nullopt to have handle() run on a worker.
   virtual std::optional<HttpResponse> route(const HttpRequest&) { return std::nullopt; }
   // On a worker thread; may block. Exceptions become a 500.
@@ -103,6 +107,7 @@ class HttpServer {
     std::uint64_t rejectedBusy = 0;         // 503 for a full queue
     std::uint64_t rejectedConnections = 0;  // closed at maxConnections, every connection busy
     std::uint64_t evictedIdle = 0;          // idle connections closed to make room at maxConnections
+    std::uint64_t toWorkers = 0;            // requests handle()d on a worker (the rest were answered inline)
   };
   [[nodiscard]] Stats stats() const;
 

@@ -109,3 +109,22 @@ TEST(EpsSchema, EPS_14_DeviceGoneMakesDeviceFieldsErrorsAndHeals) {
   r.dev->fault = MockDevice::Fault::None;
   EXPECT_EQ(r.json("{power{state}}"), R"({"data":{"power":{"state":"ON"}}})");
 }
+
+TEST(EpsSchema, EPS_30_TelemetryHasNoPlaceholderAndEveryFieldAnswers) {
+  Rig r;
+  const kubos::graphql::Type* t = r.engine->schema().getType("Telemetry");
+  ASSERT_TRUE(t && t->kind == kubos::graphql::TypeKind::Object);
+  const auto& telemetry = t->as<kubos::graphql::ObjectType>();
+  EXPECT_EQ(telemetry.findField("field1"), nullptr) << "the base schema's placeholder must not be served";
+  std::string all;
+  for (const auto& f : telemetry.fields) all += f.name + " ";
+  kubos::graphql::Value v = r.run("{telemetry{" + all + "}}");
+  ASSERT_FALSE(v.find("errors")) << kubos::graphql::toJson(v);
+  const kubos::graphql::Value* got = v.find("data")->find("telemetry");
+  ASSERT_TRUE(got && got->isObject());
+  for (const auto& f : telemetry.fields) {
+    const kubos::graphql::Value* value = got->find(f.name);
+    ASSERT_TRUE(value) << f.name;
+    EXPECT_FALSE(value->isNull()) << f.name << " answers a silent null";
+  }
+}
