@@ -93,12 +93,12 @@ kubos::graphql::Resolver orNotImplemented(const F& handler, kubos::graphql::Reso
 }
 
 // The outline's placeholder, for a service whose SDL adds no Telemetry field.
-constexpr std::string_view kTelemetryPlaceholderSdl = R"(
+constexpr std::string_view kTelemetryPlaceholderSdl = R"sdl(
 extend type Telemetry {
     "A placeholder telemetry item of the base schema (the service defines no telemetry of its own): always null."
     field1: Float
 }
-)";
+)sdl";
 
 // Whether the device SDL gives Telemetry fields of its own. An empty one
 // does not; one that does not parse is left to the schema build to report.

@@ -126,6 +126,7 @@ struct HttpServer::Impl {
   asio::steady_timer trimTimer;
   bool trimPending = false;
   std::size_t peakSinceTrim = 0;
+  bool largeSinceTrim = false;  // a request of kLargeRequestBytes or more came
   std::chrono::steady_clock::time_point lastTrim{};
   // Lingering closes read into this and throw it away (I/O thread only).
   std::unique_ptr<char[]> discard;
@@ -285,6 +286,13 @@ class Session : public std::enable_shared_from_this<Session> {
     auto req = std::make_shared<HttpRequest>(detail::toHttpRequest(msg, remote_, &head_));
     target_ = req->target;
     parser_.reset();
+    // A large request (a 1 MB commandRaw, 10,000 aliases) leaves its parse
+    // and execution memory in the heap: trim after it too, not only after a
+    // burst of connections (tests/hostile, HOST-7 and HOST-9).
+    if (req->body.size() >= kLargeRequestBytes) {
+      server_.largeSinceTrim = true;
+      server_.maybeTrim();
+    }
 
     std::optional<HttpResponse> quick;
     try {
@@ -392,6 +400,7 @@ class Session : public std::enable_shared_from_this<Session> {
   static constexpr std::size_t kDiscardBytes = 16384;
   // What an idle connection's read buffer holds at most while it waits.
   static constexpr std::size_t kIdleBufferBytes = 4096;
+  static constexpr std::size_t kLargeRequestBytes = 64 * 1024;  // trimmed after (maybeTrim)
   std::size_t drained_ = 0;
   bool linger_ = false;
   std::string method_, target_;  // of the current request, for the debug log
@@ -490,16 +499,19 @@ void HttpServer::Impl::sessionEnded() {
   maybeTrim();
 }
 
-// glibc keeps the memory a burst of connections freed (fragments below the
-// top of the heap, the arenas of the worker threads) until malloc_trim. So
-// when the connections are gone (none left, or at most half of the peak
-// since the last trim), trim: at most once a second, after the burst.
+// glibc keeps the memory a burst of connections or a large request freed
+// (fragments below the top of the heap, the arenas of the worker threads)
+// until malloc_trim. So when the connections are gone (none left, or at most
+// half of the peak since the last trim), or after a large request, trim: at
+// most once a second, after the burst.
 void HttpServer::Impl::maybeTrim() {
   constexpr auto kTrimInterval = std::chrono::seconds(1);
   constexpr auto kTrimDelay = std::chrono::milliseconds(50);
   constexpr std::size_t kBurst = 8;  // fewer connections than this are not a burst
-  if (trimPending || peakSinceTrim == 0) return;
-  if (active != 0 && (peakSinceTrim < kBurst || active > peakSinceTrim / 2)) return;
+  if (trimPending) return;
+  const bool burstOver =
+      peakSinceTrim != 0 && (active == 0 || (peakSinceTrim >= kBurst && active <= peakSinceTrim / 2));
+  if (!burstOver && !largeSinceTrim) return;
   trimPending = true;
   const auto now = std::chrono::steady_clock::now();
   const auto earliest = lastTrim + kTrimInterval;
@@ -508,6 +520,7 @@ void HttpServer::Impl::maybeTrim() {
     trimPending = false;
     if (ec || stopping) return;
     malloc_trim(0);
+    largeSinceTrim = false;
     lastTrim = std::chrono::steady_clock::now();
     peakSinceTrim = active;
   });

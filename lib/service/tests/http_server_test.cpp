@@ -449,6 +449,8 @@ TEST(HttpServer, SK_HTTP_20_ClientThatKeepsPollingKeepsItsConnection) {
   EXPECT_EQ(statusOf(readResponse(poller)), 200);
   EXPECT_EQ(s.server.stats().evictedIdle, 1u);
   for (int fd : {poller, silent1, silent2, fresh}) ::close(fd);
+}
+
 namespace {
 
 // A GraphQL service in miniature: `ping` and `cached` marked non-blocking,
