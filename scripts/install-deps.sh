@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need, on Debian 12, as root. Idempotent and
 # quiet when nothing is missing: called by every `make` target.
+#   bash scripts/install-deps.sh [--bench]
+# --bench adds what only `make bench` needs (bench/run.sh passes it): wrk and
+# the HTTP peers' servers (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +19,9 @@ APT_PACKAGES=(
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
   tshark              # Wireshark's CCSDS dissector checks the link's packets (services/local-comms-service)
 )
+if [ "${1:-}" = --bench ]; then
+  APT_PACKAGES+=(wrk nginx-light python3-flask python3-graphql-core)
+fi
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
