@@ -30,17 +30,19 @@ def read(path):
         return f.read()
 
 
-def sdl(path):
+def sdl(path, extra=""):
     """The SDL without its descriptions: graphql-core 2 (Debian 12's, the
     generation graphene 2 and KubOS used) predates SDL descriptions. They do
     not change what a query answers."""
     text = re.sub(r'(?m)^\s*#.*$', "", read(path))
     text = re.sub(r'"""[\s\S]*?"""', "", text)
-    return parse(re.sub(r'(?m)^\s*"[^"\n]*"\s*$', "", text))
+    return parse(re.sub(r'(?m)^\s*"[^"\n]*"\s*$', "", text) + extra)
 
 
-# The base document is built, then the device's `extend type` applied.
-SCHEMA = extend_schema(build_ast_schema(sdl(os.path.join(REPO, "lib", "service", "schema", "hardware_base.graphql"))),
+# The base document is built (graphql-core 2 wants the schema definition
+# written out), then the device's `extend type` applied.
+SCHEMA = extend_schema(build_ast_schema(sdl(os.path.join(REPO, "lib", "service", "schema", "hardware_base.graphql"),
+                                            "\nschema { query: Query mutation: Mutation }\n")),
                        sdl(os.path.join(HERE, "telemetry.graphql")))
 TELEMETRY = json.loads(read(os.path.join(HERE, "telemetry.json")))
 
