@@ -18,7 +18,7 @@ import re
 import sys
 
 from flask import Flask, jsonify, request
-from graphql import build_ast_schema, extend_schema, graphql, parse
+from graphql import build_ast_schema, graphql, parse
 from werkzeug.serving import WSGIRequestHandler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -30,20 +30,27 @@ def read(path):
         return f.read()
 
 
-def sdl(path, extra=""):
-    """The SDL without its descriptions: graphql-core 2 (Debian 12's, the
-    generation graphene 2 and KubOS used) predates SDL descriptions. They do
-    not change what a query answers."""
-    text = re.sub(r'(?m)^\s*#.*$', "", read(path))
+def strip_descriptions(text):
+    """The SDL without comments and descriptions: graphql-core 2 (Debian 12's,
+    the generation graphene 2 and KubOS used) predates SDL descriptions. They
+    do not change what a query answers."""
+    text = re.sub(r'(?m)^\s*#.*$', "", text)
     text = re.sub(r'"""[\s\S]*?"""', "", text)
-    return parse(re.sub(r'(?m)^\s*"[^"\n]*"\s*$', "", text) + extra)
+    return re.sub(r'(?m)^\s*"[^"\n]*"\s*$', "", text)
 
 
-# The base document is built (graphql-core 2 wants the schema definition
-# written out), then the device's `extend type` applied.
-SCHEMA = extend_schema(build_ast_schema(sdl(os.path.join(REPO, "lib", "service", "schema", "hardware_base.graphql"),
-                                            "\nschema { query: Query mutation: Mutation }\n")),
-                       sdl(os.path.join(HERE, "telemetry.graphql")))
+def schema():
+    """One document: graphql-core 2 executes no extended schema, so the
+    device's `extend type Telemetry` fields are written into the base type,
+    and the schema definition is written out, as it requires."""
+    base = strip_descriptions(read(os.path.join(REPO, "lib", "service", "schema", "hardware_base.graphql")))
+    ext = strip_descriptions(read(os.path.join(HERE, "telemetry.graphql")))
+    fields = ext[ext.index("{") + 1:ext.rindex("}")]
+    base = re.sub(r"type Telemetry\s*\{", lambda m: m.group(0) + fields, base, count=1)
+    return build_ast_schema(parse(base + "\nschema { query: Query mutation: Mutation }\n"))
+
+
+SCHEMA = schema()
 TELEMETRY = json.loads(read(os.path.join(HERE, "telemetry.json")))
 
 
