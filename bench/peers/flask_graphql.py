@@ -66,6 +66,7 @@ for _k, _v in TELEMETRY.items():
 ROOT = Root()
 
 app = Flask(__name__)
+app.json.sort_keys = False  # the fields in the order asked, as GraphQL answers
 
 
 @app.route("/", methods=["POST"])
