@@ -420,6 +420,20 @@ def machine():
                platform.release(), " ".join(load)))
 
 
+def build_types(bin_dir, names):
+    """Which build each binary comes from: "Release" or what its tree's CMakeCache.txt says."""
+    kinds = {}
+    for n in names:
+        real = os.path.realpath(os.path.join(bin_dir, n))
+        cache = os.path.join(os.path.dirname(os.path.dirname(real)), "CMakeCache.txt")
+        kind = "unknown build"
+        if os.path.exists(cache):
+            m = re.search(r"^CMAKE_BUILD_TYPE:STRING=(.*)$", open(cache).read(), re.M)
+            kind = m.group(1) if m else kind
+        kinds.setdefault(kind, []).append(n)
+    return "; ".join("%s: %s" % (k, ", ".join(v)) for k, v in kinds.items())
+
+
 def table():
     head = ["section", "row", "ours: median (min-max)", "peer: median (min-max)", "ratio ours/peer", "target",
             "status"]
@@ -438,15 +452,17 @@ def main():
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
     a = ap.parse_args()
     bin_dir = os.path.abspath(a.bin)
-    for b in ("graphql-bench", "comms-bench", "sim-eps-service", "kubos-app-service", "local-comms-service",
-              "bench-telemetry-service"):
+    needed = ("graphql-bench", "comms-bench", "sim-eps-service", "kubos-app-service", "local-comms-service",
+              "bench-telemetry-service")
+    for b in needed:
         if not os.access(os.path.join(bin_dir, b), os.X_OK):
             raise BenchError("%s/%s not built (make bench builds it)" % (bin_dir, b))
     for tool in ("wrk", "node", "strip"):
         if not shutil.which(tool):
             raise BenchError("%s not found (scripts/install-deps.sh --bench)" % tool)
     host = machine()
-    print("make bench: %s" % host, flush=True)
+    builds = build_types(bin_dir, needed)
+    print("make bench: %s\nmake bench: binaries: %s" % (host, builds), flush=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kubos-bench-") as tmp:
         for name, fn in (("HTTP", lambda: http_rows(bin_dir, tmp, a.seconds, a.runs)),
@@ -471,9 +487,9 @@ def main():
     with open(a.out, "w") as f:
         f.write("# make bench results\n\n")
         f.write("Measured %s. Written by `make bench` (bench/bench.py); what each row measures and\n"
-                "who the peers are: bench/README.md. Ours: the Release build. Every ratio compares\n"
+                "who the peers are: bench/README.md. Our binaries: %s. Every ratio compares\n"
                 "two measurements of the same run, alternated; the machine is shared, so absolute\n"
-                "numbers are noisy.\n\n" % host)
+                "numbers are noisy.\n\n" % (host, builds))
         f.write(text + "\n\n" + summary + "\n")
     print("make bench: written to %s" % a.out)
 
