@@ -486,10 +486,11 @@ def main():
     print(summary)
     with open(a.out, "w") as f:
         f.write("# make bench results\n\n")
-        f.write("Measured %s. Written by `make bench` (bench/bench.py); what each row measures and\n"
-                "who the peers are: bench/README.md. Our binaries: %s. Every ratio compares\n"
-                "two measurements of the same run, alternated; the machine is shared, so absolute\n"
-                "numbers are noisy.\n\n" % (host, builds))
+        f.write("- Measured: %s\n"
+                "- Our binaries: %s\n"
+                "- Written by `make bench` (bench/bench.py); what each row measures and who the peers are:\n"
+                "  bench/README.md. Every ratio compares two measurements of the same run, alternated; the\n"
+                "  machine is shared, so absolute numbers are noisy.\n\n" % (host, builds))
         f.write(text + "\n\n" + summary + "\n")
     print("make bench: written to %s" % a.out)
 
