@@ -127,8 +127,14 @@ format: deps
 	@git ls-files '*.cpp' '*.h' | grep -v '^third_party/' | xargs clang-format -i --style=file
 	@echo "make format: done"
 
-bench: build
-	@bash bench/run.sh $(BUILD)/bin
+# Every benchmark against its peers (bench/README.md), on a Release build of
+# only the binaries it runs, in its own tree; one table, also bench/RESULTS.md.
+BENCH_BUILD ?= build/release
+BENCH_TARGETS = graphql-bench comms-bench bench-telemetry-service sim-eps-service kubos-app-service local-comms-service
+bench: deps
+	@cmake -S . -B $(BENCH_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DKUBOS_BENCH=ON >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target $(BENCH_TARGETS)
+	@bash bench/run.sh $(BENCH_BUILD)/bin
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need, on Debian 12, as root. Idempotent and
 # quiet when nothing is missing: called by every `make` target.
+#   bash scripts/install-deps.sh [--bench | --arm]
 #
 # --arm (make test-arm only): also the armhf cross compiler, qemu-user and the
 # armhf libraries (multiarch), for the on-board build (README.md, "On-board
 # build"). Without it nothing below differs from a plain run.
+# --bench adds what only `make bench` needs (bench/run.sh passes it): wrk and
+# the HTTP peers' servers (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARM=0
@@ -23,6 +26,9 @@ APT_PACKAGES=(
   chromium            # headless browser for the GraphiQL page test (tests/service-kit)
   tshark              # Wireshark's CCSDS dissector checks the link's packets (services/local-comms-service)
 )
+if [ "${1:-}" = --bench ]; then
+  APT_PACKAGES+=(wrk nginx-light python3-flask python3-graphql-core)
+fi
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
