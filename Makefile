@@ -13,11 +13,7 @@ DESTDIR    ?=
 
 CMAKE_COMMON = -G Ninja -DKUBOS_WERROR=$(KUBOS_WERROR)
 
-<<<<<<< HEAD
-.PHONY: all deps build run test test-hostile test-arm unit-test asan-test fuzz-test fuzz lint format bench install clean
-=======
-.PHONY: all deps build run test unit-test asan-test fuzz-test fuzz lint format bench install clean soak test-valgrind
->>>>>>> hostile
+.PHONY: all deps build run test test-hostile test-arm unit-test asan-test fuzz-test fuzz lint format bench install clean soak test-valgrind
 
 all: build
 
