@@ -412,7 +412,9 @@ class Service(LinkTest):
         self.ground.send(build(1, GRAPHQL, svc.port, b"{}"))
         self.ground.recv()
         self.ground.send(b"bad")
-        self.assertTrue(k.wait_for(lambda: self.telemetry()["failedPacketsUp"] == 1))
+        # packetsDown counts after the send returns: the ground may hold the
+        # reply a moment before the counter moves (seen under ASan).
+        self.assertTrue(k.wait_for(lambda: (self.telemetry()["failedPacketsUp"], self.telemetry()["packetsDown"]) == (1, 1)))
         t = self.telemetry()
         self.assertEqual((t["packetsUp"], t["packetsDown"], t["failedPacketsDown"]), (1, 1, 0))
         self.assertEqual(self.errors, ["%s %s" % (e["time"], e["message"]) for e in t["errorLog"]])
