@@ -400,7 +400,7 @@ class Session : public std::enable_shared_from_this<Session> {
   static constexpr std::size_t kDiscardBytes = 16384;
   // What an idle connection's read buffer holds at most while it waits.
   static constexpr std::size_t kIdleBufferBytes = 4096;
-  static constexpr std::size_t kLargeRequestBytes = 64 * 1024;  // trimmed after (maybeTrim)
+  static constexpr std::size_t kLargeRequestBytes = std::size_t{64} * 1024;  // trimmed after (maybeTrim)
   std::size_t drained_ = 0;
   bool linger_ = false;
   std::string method_, target_;  // of the current request, for the debug log
