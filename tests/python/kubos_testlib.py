@@ -12,6 +12,7 @@ import os
 import shlex
 import signal
 import socket
+import struct
 import subprocess
 import tempfile
 import time
@@ -131,3 +132,18 @@ class ServiceProcess:
             rc = self.proc.wait()
         self._stderr.close()
         return rc
+
+
+# ---- Space Packets (docs/comms.md): written here independently of the C++ codec
+
+def space_packet(cmd, apid, port, payload):
+    """A Space Packet with the 10-byte command-id/port secondary header."""
+    return struct.pack(">HHHQH", apid & 0x7FF, 0, len(payload) + 10, cmd, port) + bytes(payload)
+
+
+def parse_space_packet(data):
+    """Every header field of a Space Packet, its payload, and the raw bytes."""
+    w0, w1, length, cmd, port = struct.unpack(">HHHQH", data[:16])
+    return {"version": w0 >> 13, "type": (w0 >> 12) & 1, "sec": (w0 >> 11) & 1, "apid": w0 & 0x7FF,
+            "seqflags": w1 >> 14, "seq": w1 & 0x3FFF, "length": length, "cmd": cmd, "port": port,
+            "payload": data[16:], "raw": data}

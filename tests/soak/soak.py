@@ -30,7 +30,6 @@ is the same measure.
 import json
 import os
 import socket
-import struct
 import sys
 import threading
 import time
@@ -133,12 +132,12 @@ class Soak:
         port, q = [(self.s.eps.port, b'{"query":"{telemetry{uptime}}"}'),
                    (self.s.app.port, b'{"query":"{ping}"}')][cmd % 2]
         payload = q
-        g.sendto(struct.pack(">HHHQH", GRAPHQL, 0, len(payload) + 10, cmd, port) + payload,
+        g.sendto(k.space_packet(cmd, GRAPHQL, port, payload),
                  ("127.0.0.1", self.s.uplink_port))
         end = time.monotonic() + 5
         while time.monotonic() < end:
             data, _ = g.recvfrom(70000)
-            got = struct.unpack(">HHHQH", data[:16])[3]
+            got = k.parse_space_packet(data)["cmd"]
             if got == cmd:
                 d = json.loads(data[16:])
                 self.expect("link", "errors" not in d and "data" in d, d)

@@ -24,16 +24,8 @@ import kubos_testlib as k  # noqa: E402
 GRAPHQL, UDP = 0, 1
 
 
-def build(cmd, apid, port, payload):
-    """A Space Packet, written here independently of the C++ codec."""
-    return struct.pack(">HHHQH", apid & 0x7FF, 0, len(payload) + 10, cmd, port) + bytes(payload)
-
-
-def parse(data):
-    w0, w1, length, cmd, port = struct.unpack(">HHHQH", data[:16])
-    return {"version": w0 >> 13, "type": (w0 >> 12) & 1, "sec": (w0 >> 11) & 1, "apid": w0 & 0x7FF,
-            "seqflags": w1 >> 14, "seq": w1 & 0x3FFF, "length": length, "cmd": cmd, "port": port,
-            "payload": data[16:], "raw": data}
+build = k.space_packet
+parse = k.parse_space_packet
 
 
 class Ground:
